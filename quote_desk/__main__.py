@@ -1,0 +1,3 @@
+from quote_desk.cli import main
+
+raise SystemExit(main())
