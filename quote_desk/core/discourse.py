@@ -50,6 +50,14 @@ def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def head_stem(word: str) -> str:
+    """Fold number on a head noun so المسؤولان finds مسؤولين and المصادر finds مصادر."""
+    for suf in ("ون", "ين", "ان", "ات", "تان", "تين"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)]
+    return word.removesuffix("ه") if len(word) > 3 else word
+
+
 def _contains(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
     if not small or len(small) > len(big):
         return False
@@ -90,7 +98,13 @@ class Discourse:
             e = self.entities[eid]
             if gender and e.gender and gender != e.gender and e.stype == "person":
                 continue
-            if e.head == head or any(head in k for k in e.keys) or any(head in k for k in e.title_keys):
+            hs = head_stem(head)
+            if (
+                e.head == head
+                or head_stem(e.head) == hs
+                or any(hs in map(head_stem, k) for k in e.keys)
+                or any(hs in map(head_stem, k) for k in e.title_keys)
+            ):
                 return e
         return None
 

@@ -63,7 +63,7 @@ class Extractor:
             from quote_desk.core.nlp.evidence import apply_analyses
 
             apply_analyses(d, cands, analyses, self.config)
-        cands = _dedupe(cands)
+        cands = _dedupe(_drop_nested_nonverbal(cands))
         return self._resolve(d, cands, doc)
 
     # ---------------------------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ class Extractor:
                 conf = min(conf, 0.45)
             if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
                 conf -= 0.1
-            if ent is not None:
+            if ent is not None and c.how != "headline":
                 disc.spoke(ent)
                 prev_in_sent[c.sent] = ent
                 prev_in_sent[-1] = ent
@@ -268,7 +268,10 @@ def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
     """Drop leading discourse words and a ل-prefix channel noun from a mention."""
-    while a < b and d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها"):
+    while a < b and (
+        d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ")
+        or (d.tokens[a].norm in d.lex.honorifics and b - a > 1)
+    ):
         a += 1
     while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها") and b - a > 1 and not (
         d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 2
@@ -294,6 +297,12 @@ def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
         c.reasons = ["multi-paragraph"]
         out.append(c)
     return out
+
+
+def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:
+    """A non-verbal cue between a verb and its content (قال X، بحسب بيان، إن …) belongs to that frame."""
+    frames = [(c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None]
+    return [c for c in cands if c.how != "nonverbal" or not any(a < c.cue[0] < b for a, b in frames)]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

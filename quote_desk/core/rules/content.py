@@ -16,13 +16,17 @@ def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
     form = doc.lex.cue(doc.tokens[k].norm)
     if form is None or form.pos != "part":
         return False
-    return complement_follows(doc, k, limit, form.preps, allow_pp=form.lemma in PP_CONTENT_LEMMAS)
+    return complement_follows(
+        doc, k, limit, form.preps, allow_pp=form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse"), role=form.role
+    )
 
 
 PP_CONTENT_LEMMAS = frozenset({"اكد", "شدد"})  # أكد على / شدد على + noun: borderline content (seed: optional)
 
 
-def complement_follows(doc: Doc, k: int, limit: int, preps: frozenset[str], allow_pp: bool = False) -> bool:
+def complement_follows(
+    doc: Doc, k: int, limit: int, preps: frozenset[str], allow_pp: bool = False, role: str | None = None
+) -> bool:
     if k + 1 > limit:
         return False
     gk = gap_kind(doc.gap_after(k))
@@ -35,6 +39,10 @@ def complement_follows(doc: Doc, k: int, limit: int, preps: frozenset[str], allo
         return True
     if nxt in preps and k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers:
         return True
+    if role == "refuse":
+        return nxt.startswith("ال") and k + 2 < limit  # رافضاً الخوض في …
+    if role == "call":
+        return (nxt in preps and k + 2 < limit) or ("ب" in preps and nxt.startswith("ب") and len(nxt) > 3)
     return allow_pp and nxt == "علي" and k + 2 < limit
 
 

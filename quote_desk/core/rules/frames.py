@@ -13,6 +13,8 @@ from quote_desk.core.lexicon import CueForm
 from quote_desk.core.rules.content import PP_CONTENT_LEMMAS, TRIM, clause_end, complement_follows, content_kind
 from quote_desk.core.rules.marks import MarkSpan, strip_span
 from quote_desk.core.rules.speaker import (
+    PREP_PRONOUNS,
+    PREPOSITIONS,
     SAYING_PARTICIPLES,
     Stop,
     gap_kind,
@@ -128,8 +130,8 @@ def _colon_content(doc: Doc, k: int, sent_end: int) -> tuple[Range, str] | None:
     """Speech after a colon with no marks: to the end of the paragraph."""
     para = doc.paras[doc.tokens[k].para]
     s, e = strip_span(doc.text, doc.tokens[k].start, para.end, TRIM)
-    if e - s < 2:
-        return None
+    if len(doc.text[s:e].split()) < 3:
+        return None  # "كتبت: فلانة" is a byline, not speech
     return (s, e), "direct"
 
 
@@ -151,6 +153,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         stop = Stop(j, first_gap)
     elif first_gap == "end":
         return None
+    elif j < limit and _opens_adjunct(doc, j, limit):
+        stop = Stop(j, "adjunct")
     else:
         stop = scan_phrase(doc, j, limit, form)
     steps = 0
@@ -183,7 +187,40 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 continue
             stop = scan_phrase(doc, j, limit, form)
             continue
+        if stop.why in ("anon", "verb_pp"):
+            k = stop.at
+            found = None
+            for k2 in range(k + 1, min(limit, k + 8)):
+                if toks[k2].norm in doc.lex.complementizers:
+                    found = k2
+                    break
+                if gap_kind(doc.gap_before(k2)) in ("end",):
+                    break
+                if stop.why == "verb_pp" and gap_kind(doc.gap_before(k2)) is not None:
+                    break
+            if stop.why == "anon" and found is None:
+                j = skip_adjunct(doc, k, limit)
+                gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
+                stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
+                continue
+            if found is None:
+                return None
+            stop = Stop(found, "comp")
+            if stop.why == "comp":
+                comp = _complement(doc, stop, limit, sent.end, reasons)
+            break
+        if stop.why == "pp":
+            t = toks[stop.at]
+            start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
+                toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
+            end = clause_end(doc, start, sent.end)
+            if end - start >= 4:
+                comp = ((start, end), content_kind(doc, start, end))
+                reasons.append("comp:pp")
+            break
         if stop.why == "adjunct":
+            if stop.at < limit and _opens_adjunct(doc, stop.at, limit) and stop.at == j and j == ci + 1:
+                pass
             j = skip_adjunct(doc, stop.at, limit)
             if j >= limit:
                 stop = Stop(j, "eos")
@@ -218,8 +255,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if cand.speaker is None and via is None:
         sv = _svo_subject(doc, ci, sent.start)
         if sv is not None:
-            cand.speaker = sv
+            t_, n_ = split_title_name(doc, *sv)
+            cand.speaker, cand.title = n_, t_
             cand.reasons.append("order:svo")
+        elif form.pos == "imperf" and form.lemma in IMPERSONAL and form.gender == "m":
+            return None  # يُذكر أن / يُتوقع أن: the journalist's impersonal remark
         else:
             cand.how = "dropped"
     elif cand.speaker is None and via is not None:
@@ -229,6 +269,14 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if kind == "direct":
         cand.reasons.append("kind:direct")
     return cand
+
+
+def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
+    """At the start of a phrase, a preposition (في مناسبات عديدة، خلال استقباله، عليها) opens an adjunct."""
+    t = doc.tokens[j].norm
+    if doc.tokens[j].text == "علي":
+        return False
+    return t in PREPOSITIONS or t in PREP_PRONOUNS or is_adjunct_start(doc, j, limit)
 
 
 def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) -> None:
@@ -264,7 +312,8 @@ def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
     return doc.tokens[a].norm.startswith("ال") and doc.lex.noun(doc.tokens[a].norm) is None
 
 
-SVO_SKIP = frozenset({"و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين"})
+IMPERSONAL = frozenset({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
+SVO_SKIP = frozenset({"و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 
 
@@ -275,7 +324,7 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     while a - 1 >= 0 and toks[a - 1].start >= sent_start and gap_kind(doc.gap_before(a)) is None:
         a -= 1
     b = ci
-    while b - 1 >= a and toks[b - 1].norm in ("قد", "لقد"):
+    while b - 1 >= a and (toks[b - 1].norm in ("قد", "لقد") or toks[b - 1].norm in KANA):
         b -= 1
     while a < b and (toks[a].norm in SVO_SKIP or toks[a].norm in KANA):
         a += 1
@@ -284,7 +333,7 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     first = toks[a].norm
     if first in ("في", "من", "علي", "الي", "مع", "خلال", "بعد", "قبل", "عند", "منذ", "وفي", "ومن", "لكن", "اذ") or first in doc.lex.adjuncts:
         return None
-    if doc.lex.cue(first) is not None:
+    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
         return None
     return (a, b)
 
@@ -294,8 +343,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     si = doc.sent_of(toks[ci].start)
     sent = doc.sents[si]
     limit = doc.token_at_or_after(sent.end)
-    allow_pp = form.lemma in PP_CONTENT_LEMMAS
-    if not complement_follows(doc, ci, limit, form.preps, allow_pp=allow_pp):
+    allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse")
+    if not complement_follows(doc, ci, limit, form.preps, allow_pp=allow_pp, role=form.role):
         return None
     reasons = [f"cue:{form.lemma}:part"]
     nxt = ci + 1
@@ -307,6 +356,17 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
+    elif form.role in ("call", "refuse"):  # داعياً إلى وقف …، مطالبة بإجراء …، رافضاً الخوض في …
+        t = toks[nxt]
+        if t.norm in form.preps and nxt + 1 < limit:
+            start = toks[nxt + 1].start
+        elif "ب" in form.preps and t.norm.startswith("ب") and len(t.norm) > 3:
+            start = t.start + 1
+        else:
+            start = t.start
+        end = clause_end(doc, start, sent.end)
+        comp = ((start, end), content_kind(doc, start, end)) if end - start >= 4 else None
+        reasons.append("comp:pp")
     else:  # مؤكدة على سيادة البلاد: a prepositional object, borderline content
         start = toks[nxt + 1].start
         end = clause_end(doc, start, sent.end)
@@ -416,14 +476,24 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
     return out
 
 
-REPORT_NOUNS = frozenset({"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "مصادر"})
+REPORT_NOUNS = frozenset(
+    {"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "تقديرات", "ما", "نشره",
+     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله"}
+)
+ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
 
 
 def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """بحسب بيان لوزارة الصحة → وزارة الصحة is the speaker ("بيان" is the channel)."""
-    if b - a >= 2 and doc.tokens[a].norm in REPORT_NOUNS - {"مصادر"} and doc.tokens[a + 1].norm.startswith("ل"):
-        return (a + 1, b)  # the mention keeps the ل-prefixed token; trimmed in the pipeline
-    return (a, b)
+    """The channel is not the speaker: بحسب بيان لوزارة الصحة / بيان صادر عن الوزارة / بيانات البنك المركزي."""
+    toks = doc.tokens
+    if b - a < 2 or toks[a].norm not in REPORT_NOUNS:
+        return (a, b)
+    k = a + 1
+    while k < b and (toks[k].norm in ISSUED or toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه")):
+        k += 1
+    if k < b and toks[k].norm == "عن":
+        k += 1
+    return (k, b) if k < b else (a, b)
 
 
 def cue_is_saying_participle(doc: Doc, k: int) -> bool:

@@ -10,7 +10,20 @@ from quote_desk.core.lexicon import CueForm
 
 OPEN_MARKS = "«“”\"‘’‹﴿"
 # Tokens that never belong to a subject phrase and end it (coordinating/discourse words, negation).
-NP_BREAKERS = frozenset({"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما"})
+NP_BREAKERS = frozenset(
+    {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
+     "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ"}
+)
+# Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
+PREPOSITIONS = frozenset(
+    {"في", "خلال", "علي", "عبر", "امام", "لدي", "من", "مع", "عقب", "بعد", "قبل", "اثناء", "اثر", "حول", "عن", "الي",
+     "وفي", "ومن", "وعلي", "وخلال", "ل", "لـ", "ب", "تجاه", "بشان", "ازاء", "ضد", "نحو", "عند", "وسط", "بين"}
+)
+PREP_PRONOUNS = frozenset(
+    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا", "ي")}
+)
+# Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
+ANONYMITY_VERBS = frozenset({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا"})
 RELAY_BLOCKERS = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
 SAYING_PARTICIPLES = frozenset({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
 
@@ -60,6 +73,13 @@ ADDRESSEES = frozenset({"الصحفيين", "الصحافيين", "الصحاف�
 def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     lex = doc.lex
     t = doc.tokens[k].norm
+    if t in ("ل", "لـ") or t in PREP_PRONOUNS or t == "مجددا":
+        return True
+    if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي",):
+        nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
+        # "في" + a place stays inside a phrase (الدفاع المدني في حلب); other prepositions open adjuncts
+        if t not in ("في", "من", "ب", "عن", "الي", "مع", "بين") or lex.adjuncts.get(nxt) in ("comm", "time"):
+            return True
     kind = lex.adjuncts.get(t)
     if kind == "time":
         return True
@@ -84,12 +104,23 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
     lex = doc.lex
     j = i
     paren_depth = 0
+    name_until = -1
     while True:
         if j >= limit:
             return Stop(j, "eos")
         if j > i:
-            gk = gap_kind(doc.gap_before(j))
             gap = doc.gap_before(j)
+            gk = gap_kind(gap)
+            if gk == "mark" and doc.tokens[j].start <= name_until + 1:
+                gk = None  # inside or right after a quoted name
+            if gk == "mark":
+                nm = name_mark(doc, doc.tokens[j - 1].end, limit)
+                if nm is not None:
+                    name_until = nm
+                    gk = None
+            if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
+                # the gap after a quoted name may hold a comma or a colon: classify what follows the mark
+                gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
             if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].end : doc.tokens[min(j + 4, limit - 1)].end]:
                 paren_depth = 1  # a short parenthetical inside the phrase: (قسد)
             elif gk is not None and gk != "paren":
@@ -103,6 +134,14 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         t = doc.tokens[j].norm
         if _is_comp(doc, j):
             return Stop(j, "comp")
+        if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ("عدم", "الا", "حجب"):
+            return Stop(j, "anon")
+        if cue is not None and cue.role in ("express", "reveal") and t == "عن" and j > i:
+            return Stop(j, "verb_pp")
+        if cue is not None and cue.role == "call" and t in cue.preps and j > i:
+            return Stop(j, "pp")
+        if cue is not None and cue.role == "call" and "ب" in cue.preps and t.startswith("ب") and j > i and len(t) > 3 and t != "باسم":
+            return Stop(j, "pp")
         if cue is not None and t in cue.preps and j + 1 < limit and _is_comp(doc, j + 1):
             return Stop(j, "prep_comp")
         if t in lex.masdar_forms:
@@ -133,11 +172,40 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         j += 1
 
 
+def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
+    """If a short quoted name or term («الأناضول», "أكسيوس") opens at pos and the clause goes on after it, return
+    the position of its closing mark; such marks are part of a phrase, not a direct quote."""
+    m = doc.mark_starting_at(pos, pos + 4)
+    if m is None or not m.closed:
+        return None
+    inner = doc.text[m.start : m.end]
+    if len(inner.split()) > 4 or any(c in inner for c in ".!?؟،,:"):
+        return None
+    rest_tok = doc.token_at_or_after(m.close_end)
+    if rest_tok >= limit:
+        return None
+    between = doc.text[m.close_end : doc.tokens[rest_tok].start]
+    if any(c in between for c in ".!?؟:"):
+        return None
+    return m.close_end - 1
+
+
 def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
     """From an adjunct start, the first token after it (the adjunct runs to punctuation or a complementizer)."""
     j = k + 1
+    name_until = -1
     while j < limit:
-        if gap_kind(doc.gap_before(j)) is not None:
+        gk = gap_kind(doc.gap_before(j))
+        if gk == "mark" and doc.tokens[j].start <= name_until + 1:
+            gk = None
+        if gk == "mark":
+            nm = name_mark(doc, doc.tokens[j - 1].end, limit)
+            if nm is not None:
+                name_until = nm
+                gk = None
+        if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
+            gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+        if gk is not None:
             return j
         if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
             return j
@@ -149,6 +217,8 @@ def starts_with_title(doc: Doc, a: int, b: int) -> bool:
     if a >= b:
         return False
     t = doc.tokens[a].norm
+    if t in doc.lex.honorifics:
+        return False
     return t in doc.lex.titles or (t.startswith("ال") and t[2:] in doc.lex.titles)
 
 
@@ -156,6 +226,8 @@ def is_name_like(doc: Doc, k: int) -> bool:
     """A token that can be part of a proper name: not definite, not a title, not a function word or a place."""
     t = doc.tokens[k].norm
     lex = doc.lex
+    if doc.tokens[k].text == "علي":  # the name Ali (the preposition is written على)
+        return True
     if t.startswith("ال") or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS:
         return False
     if t in lex.headline_topics or t in lex.complementizers or t.isdigit():
