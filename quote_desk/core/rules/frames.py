@@ -18,6 +18,9 @@ from quote_desk.core.rules.speaker import (
     SAYING_PARTICIPLES,
     Stop,
     gap_kind,
+    ANONYMITY_OBJECTS,
+    ANONYMITY_VERBS,
+    is_accusative,
     is_adjunct_start,
     scan_phrase,
     skip_adjunct,
@@ -153,8 +156,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         stop = Stop(j, first_gap)
     elif first_gap == "end":
         return None
-    elif j < limit and _opens_adjunct(doc, j, limit):
+    elif j < limit and (_opens_adjunct(doc, j, limit) or is_accusative(toks[j].text)):
         stop = Stop(j, "adjunct")
+    elif j < limit and _object_np(doc, j, form):
+        return _dropped_object_frame(doc, ci, form, si, reasons)
     else:
         stop = scan_phrase(doc, j, limit, form)
     steps = 0
@@ -271,6 +276,41 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
+def _object_np(doc: Doc, j: int, form: CueForm) -> bool:
+    """The noun after the verb is its object, not its subject: a genitive/accusative plural (الحلفاء الغربيين
+    is read by its -ين ending) or, after verbs of calling and accusing, a country."""
+    t = doc.tokens[j].norm
+    if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
+        return True
+    return form.role in ("call", "accuse") and (t in doc.lex.headline_topics or t[2:] in doc.lex.headline_topics)
+
+
+def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: list[str]) -> Candidate | None:
+    """ودعا الحلفاء الغربيين إلى …: the subject is dropped; skip the object and find the content."""
+    toks = doc.tokens
+    sent = doc.sents[si]
+    limit = doc.token_at_or_after(sent.end)
+    stop = scan_phrase(doc, ci + 2, limit, form) if ci + 2 < limit else Stop(limit, "eos")
+    comp = None
+    if stop.why == "pp":
+        t = toks[stop.at]
+        start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
+            toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
+        end = clause_end(doc, start, sent.end)
+        if end - start >= 4:
+            comp = ((start, end), content_kind(doc, start, end))
+            reasons.append("comp:pp")
+    elif stop.why in ("comp", "prep_comp", "colon", "mark", "ba"):
+        comp = _complement(doc, stop, limit, sent.end, reasons)
+    if comp is None:
+        return None
+    cand = Candidate(comp[0], comp[1], (toks[ci].start, toks[ci].end), si, "dropped", lemma=form.lemma)
+    cand.gender, cand.number = form.gender, form.number
+    cand.reasons = [*reasons, "object-after-verb"]
+    cand.base = 0.75
+    return cand
+
+
 def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
     """At the start of a phrase, a preposition (في مناسبات عديدة، خلال استقباله، عليها) opens an adjunct."""
     t = doc.tokens[j].norm
@@ -281,7 +321,7 @@ def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
 
 def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) -> None:
     """Decide mention and title among comma-separated segments: name، title، / title، name، / title name."""
-    segs = [s for s in segments if s[1] > s[0]]
+    segs = [s for s in segments if s[1] > s[0] and not _anonymity_clause(doc, *s) and not is_accusative(doc.tokens[s[0]].text)]
     if not segs:
         return
     first = segs[0]
@@ -308,6 +348,10 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         cand.speaker = first
 
 
+def _anonymity_clause(doc: Doc, a: int, b: int) -> bool:
+    return doc.tokens[a].norm in ANONYMITY_VERBS and b - a > 1 and doc.tokens[a + 1].norm in ANONYMITY_OBJECTS
+
+
 def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
     return doc.tokens[a].norm.startswith("ال") and doc.lex.noun(doc.tokens[a].norm) is None
 
@@ -326,8 +370,14 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     b = ci
     while b - 1 >= a and (toks[b - 1].norm in ("قد", "لقد") or toks[b - 1].norm in KANA):
         b -= 1
+    for k in range(b - 1, a - 1, -1):
+        if toks[k].norm in doc.lex.complementizers:  # غير أن الرئيس … / إلا أن مصادر …
+            a = k + 1
+            break
     while a < b and (toks[a].norm in SVO_SKIP or toks[a].norm in KANA):
         a += 1
+    while b - 1 > a and toks[b - 1].norm in ("فقد", "ف"):
+        b -= 1
     if a >= b or b - a > 8:
         return None
     first = toks[a].norm
@@ -478,7 +528,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
 
 REPORT_NOUNS = frozenset(
     {"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "تقديرات", "ما", "نشره",
-     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله"}
+     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "احصائيه", "احصاءات", "حصيله", "نتائج", "ارقام"}
 )
 ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
 
@@ -486,6 +536,8 @@ ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره", 
 def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
     """The channel is not the speaker: بحسب بيان لوزارة الصحة / بيان صادر عن الوزارة / بيانات البنك المركزي."""
     toks = doc.tokens
+    while b - a >= 2 and toks[a].norm in ("احدث", "اخر", "اخري", "اول", "ابرز"):
+        a += 1
     if b - a < 2 or toks[a].norm not in REPORT_NOUNS:
         return (a, b)
     k = a + 1

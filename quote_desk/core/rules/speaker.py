@@ -12,7 +12,8 @@ OPEN_MARKS = "«“”\"‘’‹﴿"
 # Tokens that never belong to a subject phrase and end it (coordinating/discourse words, negation).
 NP_BREAKERS = frozenset(
     {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
-     "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ"}
+     "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ", "فقد", "فان", "فانه",
+     "فانها", "غير", "الا"}
 )
 # Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
 PREPOSITIONS = frozenset(
@@ -23,7 +24,16 @@ PREP_PRONOUNS = frozenset(
     {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا", "ي")}
 )
 # Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
-ANONYMITY_VERBS = frozenset({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا"})
+ANONYMITY_VERBS = frozenset({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
+ANONYMITY_OBJECTS = frozenset({"عدم", "الا", "حجب", "ذكر", "الكشف", "كشف", "الافصاح", "نشر", "الاشاره"})
+# Nouns that head an idafa title chain without the article: وزير خارجية روسيا، رئيس وزراء إسرائيل.
+IDAFA_NOUNS = frozenset(
+    "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
+    " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
+    " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
+    .split()
+)
+NAME_STARTERS = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
 RELAY_BLOCKERS = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
 SAYING_PARTICIPLES = frozenset({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
 
@@ -70,24 +80,41 @@ def _after_lam(norm: str) -> str | None:
 ADDRESSEES = frozenset({"الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
 
 
+def _comm(lex: object, word: str) -> str | None:
+    """Adjunct class of a word, trying it bare, without the article and without a possessive pronoun."""
+    adj = lex.adjuncts  # type: ignore[attr-defined]
+    for w in (word, word[2:] if word.startswith("ال") else word):
+        if w in adj:
+            return adj[w]
+        for suf in ("ه", "ها", "هم", "ي"):
+            if w.endswith(suf) and w[: -len(suf)] in adj:
+                return adj[w[: -len(suf)]]
+    return None
+
+
+def is_accusative(tok_text: str) -> bool:
+    """A word with accusative tanween (ضاحكاً، ممازحاً): a circumstantial, never a subject."""
+    return tok_text.endswith(("اً", "ًا")) and len(tok_text) > 3
+
+
 def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     lex = doc.lex
     t = doc.tokens[k].norm
     if t in ("ل", "لـ") or t in PREP_PRONOUNS or t == "مجددا":
         return True
+    if t == "علي" and k > 0 and doc.tokens[k - 1].norm.startswith(("مطلع", "المطلع")):
+        return False  # مطلع على سير المحادثات: the adjective's complement
     if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي",):
         nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
         # "في" + a place stays inside a phrase (الدفاع المدني في حلب); other prepositions open adjuncts
-        if t not in ("في", "من", "ب", "عن", "الي", "مع", "بين") or lex.adjuncts.get(nxt) in ("comm", "time"):
+        if t not in ("في", "من", "ب", "عن", "الي", "مع", "بين") or _comm(lex, nxt) in ("comm", "time"):
             return True
     kind = lex.adjuncts.get(t)
     if kind == "time":
         return True
     nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
-    if kind == "prep" and nxt:
-        n2 = nxt[2:] if nxt.startswith("ال") else nxt
-        if lex.adjuncts.get(nxt) in ("comm", "time") or lex.adjuncts.get(n2) in ("comm", "time"):
-            return True
+    if kind == "prep" and nxt and _comm(lex, nxt) in ("comm", "time"):
+        return True
     # في بيان / في تصريح written as one token with a proclitic: ببيان، بتصريح
     if t.startswith(("ب", "و")) and lex.adjuncts.get(t[1:]) == "comm":
         return True
@@ -134,8 +161,10 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         t = doc.tokens[j].norm
         if _is_comp(doc, j):
             return Stop(j, "comp")
-        if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ("عدم", "الا", "حجب"):
+        if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
             return Stop(j, "anon")
+        if j > i and paren_depth == 0 and "(" in doc.gap_before(j) and _numeric_paren(doc, j):
+            return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
         if cue is not None and cue.role in ("express", "reveal") and t == "عن" and j > i:
             return Stop(j, "verb_pp")
         if cue is not None and cue.role == "call" and t in cue.preps and j > i:
@@ -161,6 +190,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and t.startswith("ب")
             and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها"))
             and len(t) > 3
+            and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
         ):
             return Stop(j, "ba")
         if j > i and is_adjunct_start(doc, j, limit):
@@ -170,6 +200,11 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if j - i >= max_len:
             return Stop(j, "long")
         j += 1
+
+
+def _numeric_paren(doc: Doc, j: int) -> bool:
+    close = doc.text.find(")", doc.tokens[j].start, doc.tokens[j].start + 30)
+    return close > 0 and any(ch.isdigit() for ch in doc.text[doc.tokens[j].start : close])
 
 
 def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
@@ -239,19 +274,35 @@ def is_name_like(doc: Doc, k: int) -> bool:
 
 
 def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:
-    """Within one phrase [a, b) that starts with a title: (title range, name range). The name is the trailing
-    run of name-like tokens after at least one definite/title token; without one, the whole phrase is the
-    mention and there is no separate title."""
+    """Within one phrase [a, b) that starts with a title: (title range, name range).
+
+    The title is the head (وزير، المتحدث، رئيس) with its modifiers: definite nouns and nisba adjectives
+    (الخارجية الأمريكي), idafa nouns (خارجية روسيا), places, and prepositional phrases (باسم الجيش، في الاتحاد).
+    The name starts at the first token that can only be a name and runs to the end of the phrase, article
+    words included (عبد الفتاح السيسي). Without such a token the whole phrase is the mention, with no title.
+    """
     if not starts_with_title(doc, a, b) or b - a < 2:
         return None, (a, b)
-    k = b
-    while k - 1 > a and is_name_like(doc, k - 1):
-        k -= 1
-    if k < b and k > a and (b - k) <= 4:
-        # "وزير الخارجية الأمريكي ماركو روبيو": the run must follow a definite word or a title/nisba
-        prev = doc.tokens[k - 1].norm
-        if prev.startswith("ال") or prev in doc.lex.titles or prev.endswith(("ي", "يه")):
-            return (a, k), (k, b)
+    lex = doc.lex
+    k = a + 1
+    while k < b:
+        t = doc.tokens[k].norm
+        raw = doc.tokens[k].text
+        if t.startswith("ال") or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
+            k += 1
+            continue
+        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب")) and t[1:3] == "ال"):
+            k += 1
+            continue
+        if lex.noun(t) is not None and raw != "علي":
+            k += 1
+            continue
+        if t.isdigit():
+            k += 1
+            continue
+        break
+    if a < k < b and (b - k) <= 5:
+        return (a, k), (k, b)
     return None, (a, b)
 
 
