@@ -393,6 +393,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     si = doc.sent_of(toks[ci].start)
     sent = doc.sents[si]
     limit = doc.token_at_or_after(sent.end)
+    if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon"):
+        return None  # a circumstantial cue follows a comma: "…، مؤكداً أن"; elsewhere it is a noun or adjective
     allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse")
     if not complement_follows(doc, ci, limit, form.preps, allow_pp=allow_pp, role=form.role):
         return None

@@ -21,7 +21,7 @@ PREPOSITIONS = frozenset(
      "وفي", "ومن", "وعلي", "وخلال", "ل", "لـ", "ب", "تجاه", "بشان", "ازاء", "ضد", "نحو", "عند", "وسط", "بين"}
 )
 PREP_PRONOUNS = frozenset(
-    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا", "ي")}
+    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا")}
 )
 # Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
 ANONYMITY_VERBS = frozenset({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
@@ -50,20 +50,27 @@ def _is_comp(doc: Doc, k: int) -> bool:
     return doc.tokens[k].norm in doc.lex.complementizers
 
 
+CLOSE_ONLY = "»›﴾"
+AMBIDEXTROUS = "“”\"‘’"
+
+
 def gap_kind(gap: str) -> str | None:
-    """Classify punctuation between two tokens: colon, mark, comma, end, paren, or None (plain space)."""
+    """Classify punctuation between two tokens: colon, mark (a quote mark OPENS before the next token), comma,
+    end, paren, or None. A mark right after the previous word closes a quote and does not count as opening."""
     g = gap.strip(" \t\u200f\u200e\u200b\u0640")
     if not g:
         return None
     if ":" in g:
         return "colon"
-    if any(c in OPEN_MARKS for c in g) or "((" in g:
+    last = g[-1]
+    if last in "«‹﴿" or g.endswith("((") or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
         return "mark"
-    if any(c in g for c in ".!?؟;؛"):
+    rest = "".join(c for c in g if c not in CLOSE_ONLY + AMBIDEXTROUS + "«‹﴿")
+    if any(c in rest for c in ".!?؟;؛"):
         return "end"
-    if "،" in g or "," in g:
+    if "،" in rest or "," in rest:
         return "comma"
-    if "(" in g:
+    if "(" in rest:
         return "paren"
     return None
 
@@ -291,8 +298,12 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         if t.startswith("ال") or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
             k += 1
             continue
-        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب")) and t[1:3] == "ال"):
+        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1
+            continue
+        prev = doc.tokens[k - 1].norm
+        if prev in IDAFA_NOUNS or prev in ("اقليم", "ولايه", "مدينه", "محافظه", "دوله", "جمهوريه", "مملكه", "اماره"):
+            k += 1  # the genitive after an idafa noun: إقليم كردستان، خارجية روسيا
             continue
         if lex.noun(t) is not None and raw != "علي":
             k += 1
