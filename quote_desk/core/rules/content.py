@@ -11,6 +11,9 @@ TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 ADDON_STARTERS = frozenset({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
 
 
+CONTRAST = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "فيما", "بينما", "كما", "ثم"})
+
+
 def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
     """A participial cue (مشيراً إلى أن، مؤكدة أن، مضيفاً: …) at token k that opens new content."""
     form = doc.lex.cue(doc.tokens[k].norm)
@@ -43,6 +46,8 @@ def complement_follows(
         return nxt.startswith("ال") and k + 2 < limit  # رافضاً الخوض في …
     if role == "call":
         return (nxt in preps and k + 2 < limit) or ("ب" in preps and nxt.startswith("ب") and len(nxt) > 3)
+    if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
+        return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
     return allow_pp and nxt == "علي" and k + 2 < limit
 
 
@@ -57,6 +62,9 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
     while j < limit:
         if gap_kind(doc.gap_before(j)) == "comma":
             t = doc.tokens[j].norm
+            if t in CONTRAST and j + 1 < limit and lex.cue(doc.tokens[j + 1].norm) is not None:
+                end = doc.tokens[j - 1].end  # "…، لكنها شددت على …" starts a new quote
+                break
             if (
                 participial_cue_at(doc, j, limit)
                 or t in ADDON_STARTERS

@@ -357,7 +357,7 @@ def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
 
 
 IMPERSONAL = frozenset({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
-SVO_SKIP = frozenset({"و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
+SVO_SKIP = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 
 
@@ -395,7 +395,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     limit = doc.token_at_or_after(sent.end)
     if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon"):
         return None  # a circumstantial cue follows a comma: "…، مؤكداً أن"; elsewhere it is a noun or adjective
-    allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse")
+    allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse")
     if not complement_follows(doc, ci, limit, form.preps, allow_pp=allow_pp, role=form.role):
         return None
     reasons = [f"cue:{form.lemma}:part"]
@@ -408,9 +408,14 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
-    elif form.role in ("call", "refuse"):  # داعياً إلى وقف …، مطالبة بإجراء …، رافضاً الخوض في …
+    elif form.role in ("call", "refuse", "accuse"):  # داعياً إلى وقف …، مطالبة بإجراء …، رافضاً الخوض في …
         t = toks[nxt]
-        if t.norm in form.preps and nxt + 1 < limit:
+        if form.role == "accuse":
+            bx = next((x for x in range(nxt + 1, min(limit, nxt + 6)) if toks[x].norm.startswith("ب") and len(toks[x].norm) > 3), None)
+            if bx is None:
+                return None
+            start = toks[bx].start + 1
+        elif t.norm in form.preps and nxt + 1 < limit:
             start = toks[nxt + 1].start
         elif "ب" in form.preps and t.norm.startswith("ب") and len(t.norm) > 3:
             start = t.start + 1

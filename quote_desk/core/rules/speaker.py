@@ -174,9 +174,17 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
         if cue is not None and cue.role in ("express", "reveal") and t == "عن" and j > i:
             return Stop(j, "verb_pp")
-        if cue is not None and cue.role == "call" and t in cue.preps and j > i:
+        if cue is not None and (cue.role == "call" or cue.lemma in ("اكد", "شدد")) and t in cue.preps and j > i:
             return Stop(j, "pp")
-        if cue is not None and cue.role == "call" and "ب" in cue.preps and t.startswith("ب") and j > i and len(t) > 3 and t != "باسم":
+        if (
+            cue is not None
+            and cue.role in ("call", "accuse")
+            and "ب" in cue.preps
+            and t.startswith("ب")
+            and j > i + (1 if cue.role == "accuse" else 0)
+            and len(t) > 3
+            and t != "باسم"
+        ):
             return Stop(j, "pp")
         if cue is not None and t in cue.preps and j + 1 < limit and _is_comp(doc, j + 1):
             return Stop(j, "prep_comp")
@@ -227,7 +235,7 @@ def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
     if rest_tok >= limit:
         return None
     between = doc.text[m.close_end : doc.tokens[rest_tok].start]
-    if any(c in between for c in ".!?؟:"):
+    if any(c in between for c in ".!?؟"):
         return None
     return m.close_end - 1
 
