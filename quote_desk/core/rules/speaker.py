@@ -174,7 +174,13 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
         if cue is not None and cue.role in ("express", "reveal") and t == "عن" and j > i:
             return Stop(j, "verb_pp")
-        if cue is not None and (cue.role == "call" or cue.lemma in ("اكد", "شدد")) and t in cue.preps and j > i:
+        if (
+            cue is not None
+            and (cue.role == "call" or cue.lemma in ("اكد", "شدد"))
+            and t in cue.preps
+            and j > i
+            and not (j + 1 < limit and _is_comp(doc, j + 1))
+        ):
             return Stop(j, "pp")
         if (
             cue is not None
@@ -299,6 +305,9 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     if not starts_with_title(doc, a, b) or b - a < 2:
         return None, (a, b)
     lex = doc.lex
+    head = lex.noun(doc.tokens[a].norm)
+    if head is not None and head.cls == "anon" and not doc.tokens[a].norm.startswith("ال"):
+        return None, (a, b)  # "مسؤول أمني", "مصدر دبلوماسي": an unnamed source, not a title
     k = a + 1
     while k < b:
         t = doc.tokens[k].norm
