@@ -118,10 +118,19 @@ class Discourse:
                 seen = {e.eid: None, **seen}
         return list(seen)
 
-    def explicit(self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None) -> Entity:
+    def explicit(
+        self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None, lam: bool = False
+    ) -> Entity:
         doc = self.doc
-        text = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
+        s0 = doc.tokens[a].start
+        if lam:  # وفقاً لوزارة الصحة: drop the preposition glued to the name
+            s0 += 1
+            while doc.text[s0] == "\u0640":
+                s0 += 1
+        text = doc.text[s0 : doc.tokens[b - 1].end]
         key = mention_key(doc, a, b)
+        if lam and key:
+            key = (strip_article(key[0][1:]) or key[0], *key[1:])
         stype = classify(doc, a, b)
         info = doc.lex.noun(doc.tokens[a].norm)
         number = "sg"
@@ -191,6 +200,23 @@ class Discourse:
 
     def spoke(self, e: Entity) -> None:
         self.speaker_stack.append(e.eid)
+
+    def best_match_for_headline(self, e: Entity) -> Entity | None:
+        """A headline speaker ("مدرب الرجاء: …") is usually named in the body ("كريم الزياني، مدرب الرجاء"):
+        the body entity whose name or title shares the most words with the headline mention."""
+        lex = self.doc.lex
+        # title heads (مدرب، وزير) and function words do not identify anyone: only distinctive words count
+        words = {w for k in e.keys for w in k if len(w) > 2 and w not in lex.titles and w not in lex.adjuncts and "ال" + w not in lex.titles}
+        best, best_n = None, 0
+        for other in self.entities:
+            if other is e or other.stype == "anonymous_source":
+                continue
+            pool = {w.removeprefix("ل") if w.startswith("ل") and len(w) > 3 else w for k in other.keys + other.title_keys for w in k}
+            pool |= {w for k in other.keys + other.title_keys for w in k}
+            n = len(words & pool)
+            if n > best_n:
+                best, best_n = other, n
+        return best if best_n >= 1 else None
 
 
 def _agrees(e: Entity, gender: str | None, number: str | None) -> bool:

@@ -140,7 +140,7 @@ class Extractor:
                         reasons.append("speaker:anaphor-unresolved")
                         conf -= 0.15
                 else:
-                    ent = disc.explicit(a, b, c.gender, title_text, title_key)
+                    ent = disc.explicit(a, b, c.gender, title_text, title_key, lam=c.lam)
                     reasons.append("speaker:explicit")
                 if c.via is not None:
                     ent.via = _text(d, c.via)
@@ -152,6 +152,13 @@ class Extractor:
                 if c.how == "participial" and c.sent in prev_in_sent:
                     ent = prev_in_sent[c.sent]
                     reasons.append("speaker:same-sentence")
+                elif c.how == "participial" and c.main_subject is not None:
+                    ma, mb = _trim_mention(d, *c.main_subject)
+                    ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                    if ent is None:
+                        ent = disc.explicit(ma, mb, c.gender, None, None)
+                    reasons.append("speaker:main-clause-subject")
+                    conf -= 0.1
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
                     if c.how == "participial":
@@ -184,6 +191,12 @@ class Extractor:
                 last_sent_of[ent.eid] = c.sent
             resolved.append((c, ent, max(0.05, min(0.99, conf)), reasons))
 
+        # headline speakers join the body entity they name or describe
+        for i, (c, ent, conf, reasons) in enumerate(resolved):
+            if c.how == "headline" and ent is not None:
+                better = disc.best_match_for_headline(ent)
+                if better is not None:
+                    resolved[i] = (c, better, conf, [*reasons, "speaker:headline-body"])
         links = self._link(disc)
         quotes: list[Quote] = []
         for c, ent, conf, reasons in resolved:
@@ -192,6 +205,10 @@ class Extractor:
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
                 sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                if c.lam:
+                    sp_s += 1
+                    while sp_s < sp_e and text[sp_s] == "\u0640":
+                        sp_s += 1
                 sp = text[sp_s:sp_e]
             canonical = ent.canonical() if ent else None
             sid = sen = None

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from quote_desk.core.document import Doc
+from quote_desk.core.normalize import folded
 from quote_desk.core.rules.marks import strip_span
 from quote_desk.core.rules.speaker import gap_kind
 
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
-ADDON_STARTERS = frozenset({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
+ADDON_STARTERS = folded({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
 
 
-CONTRAST = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "فيما", "بينما", "كما", "ثم"})
+CONTRAST = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "فيما", "بينما", "كما", "ثم"})
 
 
 def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
@@ -24,7 +25,7 @@ def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
     )
 
 
-PP_CONTENT_LEMMAS = frozenset({"اكد", "شدد"})  # أكد على / شدد على + noun: borderline content (seed: optional)
+PP_CONTENT_LEMMAS = folded({"اكد", "شدد"})  # أكد على / شدد على + noun: borderline content (seed: optional)
 
 
 def complement_follows(

@@ -10,22 +10,30 @@ from dataclasses import dataclass, field
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
-from quote_desk.core.rules.content import PP_CONTENT_LEMMAS, TRIM, clause_end, complement_follows, content_kind
+from quote_desk.core.normalize import folded
+from quote_desk.core.rules.content import (
+    PP_CONTENT_LEMMAS,
+    TRIM,
+    clause_end,
+    complement_follows,
+    content_kind,
+)
 from quote_desk.core.rules.marks import MarkSpan, strip_span
 from quote_desk.core.rules.speaker import (
+    ANONYMITY_OBJECTS,
+    ANONYMITY_VERBS,
     PREP_PRONOUNS,
     PREPOSITIONS,
     SAYING_PARTICIPLES,
     Stop,
     gap_kind,
-    ANONYMITY_OBJECTS,
-    ANONYMITY_VERBS,
     is_accusative,
     is_adjunct_start,
     scan_phrase,
     skip_adjunct,
     split_title_name,
     starts_with_title,
+    trim_object,
 )
 
 Range = tuple[int, int]  # character offsets
@@ -47,6 +55,8 @@ class Candidate:
     reasons: list[str] = field(default_factory=list)
     base: float = 0.8
     optional: bool = False
+    lam: bool = False  # the mention's first token carries the preposition ل (وفقاً لوزارة الصحة)
+    main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -257,8 +267,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.via = via
         cand.how = "relay"
     _assign_speaker(doc, cand, segments)
+    if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
+        sa, sb = cand.speaker
+        cand.speaker = (sa, trim_object(doc, sa, sb))
     if cand.speaker is None and via is None:
-        sv = _svo_subject(doc, ci, sent.start)
+        sv = _svo_subject(doc, ci, sent.start) or _amma_subject(doc, ci, si)
         if sv is not None:
             t_, n_ = split_title_name(doc, *sv)
             cand.speaker, cand.title = n_, t_
@@ -321,11 +334,25 @@ def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
 
 def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) -> None:
     """Decide mention and title among comma-separated segments: name، title، / title، name، / title name."""
-    segs = [s for s in segments if s[1] > s[0] and not _anonymity_clause(doc, *s) and not is_accusative(doc.tokens[s[0]].text)]
+    segs = [
+        s
+        for s in segments
+        if s[1] > s[0]
+        and not _anonymity_clause(doc, *s)
+        and not is_accusative(doc.tokens[s[0]].text)
+        and doc.tokens[s[0]].norm not in RELATIVES
+    ]
     if not segs:
         return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
+    if appos is not None and (starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)):
+        inner = find_name(doc, *appos)
+        if inner is not None and inner[0] > appos[0] and find_name(doc, *first) is None:
+            # "مدرب الوداد، التونسي نبيل الكوكي،": the name sits inside the apposition after a descriptor
+            cand.title, cand.speaker = first, inner
+            cand.reasons.append("title:before")
+            return
     if appos is not None:
         first_title = starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)
         appos_title = starts_with_title(doc, *appos) or _is_definite_phrase(doc, *appos)
@@ -348,17 +375,37 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         cand.speaker = first
 
 
+RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "والذي", "والتي", "حيث", "مما"})
+
+
 def _anonymity_clause(doc: Doc, a: int, b: int) -> bool:
     return doc.tokens[a].norm in ANONYMITY_VERBS and b - a > 1 and doc.tokens[a + 1].norm in ANONYMITY_OBJECTS
+
+
+def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The proper-name part of a phrase: the whole phrase when it starts with a name-like word, else the name
+    after a title or descriptor (split_title_name), else None."""
+    from quote_desk.core.rules.speaker import is_name_like
+
+    if a >= b:
+        return None
+    if is_name_like(doc, a) and doc.tokens[a].norm not in doc.lex.honorifics:
+        return (a, b)
+    k = a
+    while k < b and (doc.tokens[k].norm.startswith("ال") or doc.tokens[k].norm in doc.lex.titles or doc.tokens[k].norm in doc.lex.honorifics):
+        k += 1
+    if a < k < b and is_name_like(doc, k):
+        return (k, b)
+    return None
 
 
 def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
     return doc.tokens[a].norm.startswith("ال") and doc.lex.noun(doc.tokens[a].norm) is None
 
 
-IMPERSONAL = frozenset({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
-SVO_SKIP = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
-KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
+SVO_SKIP = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
+KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 
 
 def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
@@ -386,6 +433,31 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
         return None
     return (a, b)
+
+
+def _amma_subject(doc: Doc, ci: int, si: int) -> tuple[int, int] | None:
+    """"أما صاحب الهدف، المهاجم أيوب بن عيسى، فقال …": the topic after أما is the subject of the ف-clause."""
+    toks = doc.tokens
+    rng = doc.sent_tokens(si)
+    k = rng.start
+    while k < ci and toks[k].norm not in ("اما", "واما"):
+        k += 1
+    if k >= ci or not toks[ci].norm.startswith("ف"):
+        return None
+    segs = []
+    j = k + 1
+    while j < ci:
+        stop = scan_phrase(doc, j, ci, None, max_len=8)
+        if stop.at > j:
+            segs.append((j, stop.at))
+        if stop.at <= j:
+            break
+        j = stop.at
+    if not segs:
+        return None
+    probe = Candidate((0, 0), "indirect", None, si, "explicit")
+    _assign_speaker(doc, probe, segs[:2])
+    return probe.speaker
 
 
 def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
@@ -437,7 +509,50 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = reasons
     cand.optional = optional
+    cand.main_subject = main_clause_subject(doc, si, ci)
     return cand
+
+
+ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع"})
+
+
+def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
+    "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
+    toks = doc.tokens
+    rng = doc.sent_tokens(si)
+    k = rng.start
+    # skip fronted adverbials that end with a comma: "في المقابل،" "وفي وقت سابق،"
+    while k < before and toks[k].norm in ADVERBIAL_OPENERS:
+        j = k + 1
+        while j < before and gap_kind(doc.gap_before(j)) is None:
+            j += 1
+        if j >= before or gap_kind(doc.gap_before(j)) != "comma":
+            return None
+        k = j
+    verb = k
+    if verb + 1 >= before:
+        return None
+    limit = before
+    stop = scan_phrase(doc, verb + 1, limit, None, max_len=8)
+    segs = [(verb + 1, stop.at)] if stop.at > verb + 1 else []
+    while stop.why == "comma" and stop.at < limit and len(segs) < 3:
+        j = stop.at
+        stop = scan_phrase(doc, j, limit, None, max_len=8)
+        if stop.at > j:
+            segs.append((j, stop.at))
+    if not segs:
+        return None
+    probe = Candidate((0, 0), "indirect", None, si, "explicit")
+    _assign_speaker(doc, probe, segs[:2])
+    if probe.speaker is None:
+        return None
+    a, b = probe.speaker
+    if toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS or doc.lex.cue(toks[a].norm) is not None:
+        return None
+    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
+        return None
+    return probe.speaker
 
 
 def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
@@ -526,6 +641,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, stop.at)
+        first = toks[cand.speaker[0]]
+        if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
+            cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
+            if first.norm[1:] in REPORT_NOUNS and cand.speaker[1] - cand.speaker[0] >= 2:
+                cand.speaker = _strip_report_noun(doc, cand.speaker[0] + 1, cand.speaker[1]) if toks[cand.speaker[0] + 1].norm not in ("عن",) else cand.speaker
+                cand.lam = False
         cand.reasons = ["cue:nonverbal:" + "_".join(match or (t,))]
         if kind == "relay":
             cand.reasons.append("relay")
@@ -533,11 +654,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
     return out
 
 
-REPORT_NOUNS = frozenset(
+REPORT_NOUNS = folded(
     {"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "تقديرات", "ما", "نشره",
-     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "احصائيه", "احصاءات", "حصيله", "نتائج", "ارقام"}
+     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "احصاءات", "حصيله", "نتائج", "ارقام", "إفصاح", "تقديرات",
+     "معطيات", "أرقام", "نشرة", "بلاغ"}
 )
-ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
+ISSUED = folded({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
 
 
 def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:

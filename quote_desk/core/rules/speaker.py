@@ -7,35 +7,36 @@ from dataclasses import dataclass
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
+from quote_desk.core.normalize import folded
 
 OPEN_MARKS = "«“”\"‘’‹﴿"
 # Tokens that never belong to a subject phrase and end it (coordinating/discourse words, negation).
-NP_BREAKERS = frozenset(
+NP_BREAKERS = folded(
     {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
      "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ", "فقد", "فان", "فانه",
      "فانها", "غير", "الا"}
 )
 # Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
-PREPOSITIONS = frozenset(
+PREPOSITIONS = folded(
     {"في", "خلال", "علي", "عبر", "امام", "لدي", "من", "مع", "عقب", "بعد", "قبل", "اثناء", "اثر", "حول", "عن", "الي",
      "وفي", "ومن", "وعلي", "وخلال", "ل", "لـ", "ب", "تجاه", "بشان", "ازاء", "ضد", "نحو", "عند", "وسط", "بين"}
 )
-PREP_PRONOUNS = frozenset(
+PREP_PRONOUNS = folded(
     {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا")}
 )
 # Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
-ANONYMITY_VERBS = frozenset({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
-ANONYMITY_OBJECTS = frozenset({"عدم", "الا", "حجب", "ذكر", "الكشف", "كشف", "الافصاح", "نشر", "الاشاره"})
+ANONYMITY_VERBS = folded({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
+ANONYMITY_OBJECTS = folded({"عدم", "الا", "حجب", "ذكر", "الكشف", "كشف", "الافصاح", "نشر", "الاشاره"})
 # Nouns that head an idafa title chain without the article: وزير خارجية روسيا، رئيس وزراء إسرائيل.
-IDAFA_NOUNS = frozenset(
+IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
     .split()
 )
-NAME_STARTERS = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
-RELAY_BLOCKERS = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
-SAYING_PARTICIPLES = frozenset({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
+NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
+RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
+SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def _after_lam(norm: str) -> str | None:
     return None
 
 
-ADDRESSEES = frozenset({"الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
+ADDRESSEES = folded({"الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
 
 
 def _comm(lex: object, word: str) -> str | None:
@@ -318,6 +319,12 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1
             continue
+        if t.startswith(("ب", "ل")) and (t[1:] in IDAFA_NOUNS or lex.noun(t[1:]) is not None):
+            k += 1  # بحكومة الوحدة، لوزارة الصحة
+            continue
+        if is_accusative(raw) or lex.adjuncts.get(t) == "time":
+            k += 1  # البالغة من العمر 32 عاماً
+            continue
         prev = doc.tokens[k - 1].norm
         if prev in IDAFA_NOUNS or prev in ("اقليم", "ولايه", "مدينه", "محافظه", "دوله", "جمهوريه", "مملكه", "اماره"):
             k += 1  # the genitive after an idafa noun: إقليم كردستان، خارجية روسيا
@@ -329,9 +336,24 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             k += 1
             continue
         break
-    if a < k < b and (b - k) <= 5:
+    if a < k < b and (b - k) <= 5 and not any(is_accusative(doc.tokens[x].text) for x in range(k, b)):
         return (a, k), (k, b)
     return None, (a, b)
+
+
+def trim_object(doc: Doc, a: int, b: int) -> int:
+    """After a transitive cue (دعا، اتهم، وصف) an object may follow the subject's name with no mark between:
+    "دعا أحمد سالم المجتمع الدولي إلى …". Cut before a definite common noun that follows a name of two or more
+    words. Returns the new end."""
+    lex = doc.lex
+    for k in range(a + 2, b):
+        t = doc.tokens[k].norm
+        prev = doc.tokens[k - 1].norm
+        if t.startswith("ال") and prev not in NAME_STARTERS and (
+            lex.noun(t) is not None or t[2:] in IDAFA_NOUNS or (k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"))
+        ):
+            return k
+    return b
 
 
 def classify(doc: Doc, a: int, b: int) -> str:
