@@ -19,6 +19,7 @@ from quote_desk.core.rules.frames import (
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
+from quote_desk.core.rules.speaker import ANONYMITY_OBJECTS, ANONYMITY_VERBS
 
 # Base confidence per way the speaker was found, before evidence adjustments (calibrated on the dev split).
 BASE_CONFIDENCE = {
@@ -75,6 +76,10 @@ class Extractor:
             form = self.lex.cue(tok.norm)
             if form is None:
                 continue
+            prev = d.tokens[tok.i - 1].norm if tok.i > 0 else ""
+            nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
+            if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
+                continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
             if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:4])):
                 continue
             if d.inside_mark(tok.start) is not None:
@@ -115,6 +120,7 @@ class Extractor:
         prev_in_sent: dict[int, Entity] = {}
         last_sent_of: dict[int, int] = {}
         for c in cands:
+            disc.cursor = c.cue[0] if c.cue else c.content[0]
             reasons = list(c.reasons)
             conf = BASE_CONFIDENCE.get(c.how, 0.7)
             ent: Entity | None = None

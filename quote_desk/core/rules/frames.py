@@ -202,28 +202,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 continue
             stop = scan_phrase(doc, j, limit, form)
             continue
-        if stop.why in ("anon", "verb_pp"):
-            k = stop.at
-            found = None
-            for k2 in range(k + 1, min(limit, k + 8)):
-                if toks[k2].norm in doc.lex.complementizers:
-                    found = k2
-                    break
-                if gap_kind(doc.gap_before(k2)) in ("end",):
-                    break
-                if stop.why == "verb_pp" and gap_kind(doc.gap_before(k2)) is not None:
-                    break
-            if stop.why == "anon" and found is None:
-                j = skip_adjunct(doc, k, limit)
-                gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
-                stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
-                continue
-            if found is None:
-                return None
-            stop = Stop(found, "comp")
-            if stop.why == "comp":
-                comp = _complement(doc, stop, limit, sent.end, reasons)
-            break
+        if stop.why == "anon":
+            j = skip_adjunct(doc, stop.at, limit)
+            gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
+            stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
+            continue
+        if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
+            stop = Stop(stop.at, "pp")
         if stop.why == "pp":
             t = toks[stop.at]
             start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
@@ -467,7 +452,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     limit = doc.token_at_or_after(sent.end)
     if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon"):
         return None  # a circumstantial cue follows a comma: "…، مؤكداً أن"; elsewhere it is a noun or adjective
-    allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse")
+    allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse", "express")
     if not complement_follows(doc, ci, limit, form.preps, allow_pp=allow_pp, role=form.role):
         return None
     reasons = [f"cue:{form.lemma}:part"]
@@ -480,7 +465,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
-    elif form.role in ("call", "refuse", "accuse"):  # داعياً إلى وقف …، مطالبة بإجراء …، رافضاً الخوض في …
+    elif form.role in ("call", "refuse", "accuse", "express"):  # داعياً إلى وقف …، مطالبة بإجراء …، معرباً عن أمله
         t = toks[nxt]
         if form.role == "accuse":
             bx = next((x for x in range(nxt + 1, min(limit, nxt + 6)) if toks[x].norm.startswith("ب") and len(toks[x].norm) > 3), None)
@@ -548,6 +533,11 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     if probe.speaker is None:
         return None
     a, b = probe.speaker
+    for x in range(a + 1, b):  # the main verb's object or a PP follows the subject: "… الثاني من خطورة"
+        if toks[x].norm in PREPOSITIONS:
+            b = x
+            break
+    probe.speaker = (a, b)
     if toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS or doc.lex.cue(toks[a].norm) is not None:
         return None
     if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
@@ -674,6 +664,8 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
         k += 1
     if k < b and toks[k].norm == "عن":
         k += 1
+    elif k < b and not toks[k].norm.startswith(("ال", "ل")):
+        return (a, b)  # "تقديرات رسمية": an adjective follows, the report noun is the source itself
     return (k, b) if k < b else (a, b)
 
 
