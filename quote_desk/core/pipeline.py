@@ -158,13 +158,15 @@ class Extractor:
                 if c.how == "participial" and c.sent in prev_in_sent:
                     ent = prev_in_sent[c.sent]
                     reasons.append("speaker:same-sentence")
-                elif c.how == "participial" and c.main_subject is not None:
+                elif c.main_subject is not None and c.how in ("participial", "dropped"):
                     ma, mb = _trim_mention(d, *c.main_subject)
                     ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
                     if ent is None:
                         ent = disc.explicit(ma, mb, c.gender, None, None)
-                    reasons.append("speaker:main-clause-subject")
+                    reasons.append("speaker:sentence-subject")
                     conf -= 0.1
+                    if c.how == "dropped":
+                        c.how = "explicit"  # the subject is in the sentence, fronted before the cue
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
                     if c.how == "participial":

@@ -251,6 +251,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if via is not None:
         cand.via = via
         cand.how = "relay"
+        cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
@@ -265,6 +266,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             return None  # يُذكر أن / يُتوقع أن: the journalist's impersonal remark
         else:
             cand.how = "dropped"
+            cand.main_subject = sentence_subject(doc, si, ci)
     elif cand.speaker is None and via is not None:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -340,7 +342,11 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             return
     if appos is not None:
         first_title = starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)
-        appos_title = starts_with_title(doc, *appos) or _is_definite_phrase(doc, *appos)
+        appos_title = starts_with_title(doc, *appos) or (_is_definite_phrase(doc, *appos) and not _ends_with_name(doc, *appos))
+        if first_title and appos_title is False and _is_definite_phrase(doc, *appos):
+            cand.title, cand.speaker = first, appos  # "والي الولاية، الحافظ بخيت،": a name with the article
+            cand.reasons.append("title:before")
+            return
         if first_title and not appos_title:
             cand.title, cand.speaker = first, appos
             cand.reasons.append("title:before")
@@ -365,6 +371,15 @@ RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "ال�
 
 def _anonymity_clause(doc: Doc, a: int, b: int) -> bool:
     return doc.tokens[a].norm in ANONYMITY_VERBS and b - a > 1 and doc.tokens[a + 1].norm in ANONYMITY_OBJECTS
+
+
+def _ends_with_name(doc: Doc, a: int, b: int) -> bool:
+    """A phrase of 2-4 words whose last word is name-like and that holds no title word: "الحافظ بخيت"."""
+    from quote_desk.core.rules.speaker import is_name_like
+
+    if not 2 <= b - a <= 4 or any(doc.tokens[k].norm in doc.lex.titles for k in range(a, b)):
+        return False
+    return is_name_like(doc, b - 1) and doc.lex.noun(doc.tokens[a].norm) is None
 
 
 def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
@@ -499,6 +514,39 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
 
 
 ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع"})
+
+
+def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
+    """For a cue with no subject of its own in the middle of a sentence, the sentence's subject:
+    "لكن النائبة سلوى، عضو اللجنة، تقدمت بطلب، قالت فيه إن …" → النائبة سلوى."""
+    toks = doc.tokens
+    rng = doc.sent_tokens(si)
+    k = rng.start
+    while k < ci and (toks[k].norm in SVO_SKIP or toks[k].norm in KANA):
+        k += 1
+    if k >= ci - 1:
+        return None  # the cue opens its sentence: a true dropped subject, resolved from the discourse
+    first = toks[k].norm
+    if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:
+        return main_clause_subject(doc, si, ci) if first not in PREPOSITIONS or first in ADVERBIAL_OPENERS else None
+    if not (first.startswith("ال") or starts_with_title(doc, k, k + 1) or find_name(doc, k, k + 1)):
+        return main_clause_subject(doc, si, ci)
+    segs = []
+    j = k
+    while j < ci and len(segs) < 2:
+        stop = scan_phrase(doc, j, ci, None, max_len=8)
+        if stop.at > j:
+            segs.append((j, stop.at))
+        if stop.why != "comma" or stop.at <= j:
+            break
+        j = stop.at
+    if not segs:
+        return None
+    probe = Candidate((0, 0), "indirect", None, si, "explicit")
+    _assign_speaker(doc, probe, segs)
+    if probe.speaker is None or doc.lex.noun(toks[probe.speaker[0]].norm) is not None and probe.speaker[1] - probe.speaker[0] == 1 and not toks[probe.speaker[0]].norm.startswith("ال"):
+        return None
+    return probe.speaker
 
 
 def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
