@@ -513,7 +513,29 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
-ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع"})
+ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
+NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس"})
+
+
+def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Trim what follows a subject (an object, a ب/ل phrase, a demonstrative) and check it can speak."""
+    toks = doc.tokens
+    if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
+        return None
+    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
+        return None
+    for x in range(a + 1, b):
+        t = toks[x].norm
+        if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t[1:].startswith("ال")):
+            b = x
+            break
+        if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
+            b = x  # a definite -ين plural after the subject is an object: "… العراقيين"
+            break
+    b = trim_object(doc, a, b)
+    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
+        return None
+    return (a, b)
 
 
 def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
@@ -544,9 +566,9 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
         return None
     probe = Candidate((0, 0), "indirect", None, si, "explicit")
     _assign_speaker(doc, probe, segs)
-    if probe.speaker is None or doc.lex.noun(toks[probe.speaker[0]].norm) is not None and probe.speaker[1] - probe.speaker[0] == 1 and not toks[probe.speaker[0]].norm.startswith("ال"):
+    if probe.speaker is None:
         return None
-    return probe.speaker
+    return _subject_ok(doc, *probe.speaker)
 
 
 def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
@@ -580,17 +602,7 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     _assign_speaker(doc, probe, segs[:2])
     if probe.speaker is None:
         return None
-    a, b = probe.speaker
-    for x in range(a + 1, b):  # the main verb's object or a PP follows the subject: "… الثاني من خطورة"
-        if toks[x].norm in PREPOSITIONS:
-            b = x
-            break
-    probe.speaker = (a, b)
-    if toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS or doc.lex.cue(toks[a].norm) is not None:
-        return None
-    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
-        return None
-    return probe.speaker
+    return _subject_ok(doc, *probe.speaker)
 
 
 def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
