@@ -81,9 +81,14 @@ class Discourse:
             return False
         if any(n in lex.anaphora_markers for n in norms[1:]):
             return True
-        if len(norms) == 1 and norms[0].startswith("ال"):
+        if norms[0].startswith("ال"):
             info = lex.noun(norms[0])
-            return info is not None and info.cls in ("org", "media", "anon", "person")
+            if info is None or info.cls not in ("org", "media", "anon", "person"):
+                return False
+            if len(norms) == 1:
+                return True
+            # a definite role with a nisba adjective: "المسؤولة الأوروبية", "الوزير الفرنسي"
+            return len(norms) == 2 and norms[1].startswith("ال") and norms[1].endswith(("ي", "يه")) and info.cls == "person"
         return False
 
     def head_of(self, a: int, b: int) -> str:
@@ -108,6 +113,14 @@ class Discourse:
                 return e
             if fallback is None and any(hs in map(head_stem, k) for k in e.title_keys):
                 fallback = e
+        if fallback is None:
+            info = self.doc.lex.noun("ال" + head) or self.doc.lex.noun(head)
+            if info is not None and info.cls == "person":
+                # "المسؤولة الأوروبية", "الوزير": a role description points to the last person of that gender
+                for eid in reversed(self._recency()):
+                    e = self.entities[eid]
+                    if e.stype == "person" and (gender is None or e.gender in (None, gender)) and e.mentions:
+                        return e
         return fallback
 
     RECENCY_WINDOW = 80  # entities looked back at; keeps long documents linear
