@@ -36,7 +36,8 @@ class Entity:
             return self.aliases[0] if self.aliases else None
         if self.stype == "anonymous_source":
             return self.mentions[0]
-        return max(self.mentions, key=lambda m: (len(m.split()), len(m)))
+        # the fullest form, preferring a bare name over one that still carries a title ("رئيس الوزراء X")
+        return max(self.mentions, key=lambda m: (not _titled(m), len(m.split()), len(m)))
 
 
 def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
@@ -48,6 +49,15 @@ def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
             continue
         out.append(strip_article(n))
     return tuple(out)
+
+
+def _titled(mention: str) -> bool:
+    from quote_desk.core.lexicon import load_lexicon
+    from quote_desk.core.normalize import normalize
+
+    first = normalize(mention.split()[0]) if mention.split() else ""
+    titles = load_lexicon().titles
+    return first in titles or (first.startswith("ال") and first[2:] in titles)
 
 
 def head_stem(word: str) -> str:

@@ -441,7 +441,11 @@ def _trailing_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         start = j - 1
     if start is None:
         return None
-    while start - 1 >= a and is_name_like(doc, start - 1) and b - (start - 1) <= 4:
+    while start - 1 >= a and b - (start - 1) <= 4 and (
+        is_name_like(doc, start - 1)
+        or (doc.tokens[start].norm.startswith("ال") and doc.tokens[start - 1].norm in ("عبد", "ابو", "ابي", "بن", "ال"))
+        or (start - 2 >= a and doc.tokens[start - 1].norm.startswith("ال") and doc.tokens[start - 2].norm in ("عبد", "ابو", "ابي"))
+    ):
         start -= 1
     return (start, b)
 
@@ -467,7 +471,7 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
         while a2 - 1 >= 0 and toks[a2 - 1].start >= sent_start and gap_kind(doc.gap_before(a2)) is None:
             a2 -= 1
         if toks[a2].start >= sent_start:
-            return _svo_subject_range(doc, a2, a) or _trailing_name(doc, a2, a)
+            return _trailing_name(doc, a2, a) or _svo_subject_range(doc, a2, a)
     elif a < ci and gap_kind(doc.gap_before(a)) == "comma" and a > 0:
         pass
     b = ci
