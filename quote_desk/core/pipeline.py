@@ -10,6 +10,7 @@ from quote_desk.core.discourse import Discourse, Entity, mention_key
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
+from quote_desk.core.normalize import strip_article
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
@@ -114,7 +115,7 @@ class Extractor:
                 if k < len(d.tokens) and d.tokens[k].para in d.noise_paras:
                     continue
             out.extend(nonverbal_frames(d, si))
-        out.extend(headline_frames(d))
+        out.extend(_confirmed_headlines(d, headline_frames(d), out))
         out.extend(_continuations(d, out))
         out.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
         return out
@@ -342,6 +343,23 @@ def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
         c.reasons = ["multi-paragraph"]
         out.append(c)
     return out
+
+
+def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) -> list[Candidate]:
+    """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
+    words: set[str] = set()
+    for c in body:
+        for r in (c.speaker, c.title, c.main_subject):
+            if r is not None:
+                words.update(strip_article(d.tokens[k].norm) for k in range(*r))
+    kept = []
+    for h in heads:
+        if h.needs_confirmation and h.speaker is not None:
+            last = strip_article(d.tokens[h.speaker[1] - 1].norm)
+            if last not in words:
+                continue
+        kept.append(h)
+    return kept
 
 
 def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:

@@ -57,6 +57,7 @@ class Candidate:
     optional: bool = False
     lam: bool = False  # the mention's first token carries the preposition ل (وفقاً لوزارة الصحة)
     main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
+    needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
 
 
 # ------------------------------------------------------------------------------------------------------
