@@ -377,6 +377,8 @@ def classify(doc: Doc, a: int, b: int) -> str:
     if head in lex.honorifics and len(norms) > 1:
         head = norms[1]
     info = lex.noun(head)
+    if info is None and head.startswith("و"):
+        info = lex.noun(head[1:])
     if info is not None:
         if info.cls == "anon":
             # "مصدر" / "مسؤول" with a name after them are not anonymous ("المسؤول الأممي مارتن غريفيث")
