@@ -83,6 +83,9 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
     why = stop.why
     if why in ("masdar", "saying"):
         reasons.append("cue:" + why)
+        # "قوله اليوم الاثنين: «…»": time words may stand between the verbal noun and the quote
+        while k + 1 < limit and doc.lex.adjuncts.get(toks[k + 1].norm) == "time" and gap_kind(doc.gap_after(k)) is None:
+            k += 1
         after = toks[k].end
         g = gap_kind(doc.gap_after(k)) if k < len(toks) else None
         if g in ("colon", "mark"):
@@ -191,6 +194,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             continue
         if stop.why == "comma":
             j = stop.at
+            if j < limit and _anonymity_clause(doc, j, min(limit, j + 2)):
+                j = skip_adjunct(doc, j, limit)  # "…، رفض ذكر اسمه، أن …"
+                gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
+                stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
+                continue
             if j < limit and doc.lex.cue(toks[j].norm) is not None:
                 break  # a new cue after the comma starts its own frame
             if j < limit and is_adjunct_start(doc, j, limit):
@@ -734,9 +742,16 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
         at_start = k == rng.start or gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1
+        if at_start and stop.why != "comma":
+            # "وبحسب شهود تحدثوا لـ«…» عبر الهاتف، فقد …": the fronted phrase runs to its comma
+            x = stop.at
+            while x < min(rng.stop, stop.at + 15) and gap_kind(doc.gap_before(x)) not in ("comma", "end"):
+                x += 1
+            if x < rng.stop and gap_kind(doc.gap_before(x)) == "comma":
+                stop = Stop(x, "comma")
         if at_start and stop.why == "comma" and stop.at < rng.stop:
             c0 = stop.at
-            if toks[c0].norm in lex.complementizers:
+            if toks[c0].norm in lex.complementizers or toks[c0].norm in ("فقد", "ف"):
                 c0 += 1
             if c0 >= rng.stop:
                 continue
