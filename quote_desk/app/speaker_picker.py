@@ -1,0 +1,204 @@
+"""Speaker picker: type a name (Arabic or English, any spelling), pick from fuzzy matches over the registry
+(when quote_desk.registry is installed) and the speakers of this document and project, or add a new speaker."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from rapidfuzz import fuzz
+
+from quote_desk.core.normalize import normalize_name
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SpeakerPicker", text)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCandidate:
+    name: str  # canonical Arabic name
+    speaker_id: str | None = None
+    english: str | None = None
+    source: str = "document"  # "registry", "document", "project" or "new"
+    aliases: tuple[str, ...] = ()
+
+    def keys(self) -> list[str]:
+        return [k for k in (normalize_name(n).casefold() for n in (self.name, self.english, *self.aliases) if n) if k]
+
+
+def registry_candidates() -> list[SpeakerCandidate]:
+    """Speakers of the registry, if quote_desk.registry is installed; [] when it is absent or fails."""
+    try:
+        reg = importlib.import_module("quote_desk.registry")
+    except ImportError:
+        return []
+    try:
+        opener = getattr(reg, "open_registry", None) or getattr(reg, "open_linker", None)
+        store = opener() if callable(opener) else None
+        lister = None
+        for name in ("speakers", "entities", "all", "list"):
+            lister = getattr(store, name, None)
+            if callable(lister):
+                break
+        items = lister() if callable(lister) else []
+        out = []
+        for e in items:
+            get = e.get if isinstance(e, dict) else (lambda k, _e=e: getattr(_e, k, None))
+            name = get("name") or get("canonical") or get("name_ar")
+            if not name:
+                continue
+            aliases = get("aliases") or get("other_names") or ()
+            out.append(SpeakerCandidate(str(name), str(get("id")) if get("id") else None, get("english") or
+                                        get("name_en"), "registry", tuple(str(a) for a in aliases)))  # fmt: skip
+        return out
+    except Exception:  # the registry is optional: a broken one must not stop the editor from working
+        return []
+
+
+def merge_candidates(groups: Iterable[Iterable[SpeakerCandidate]]) -> list[SpeakerCandidate]:
+    """Registry first, then document, then project speakers; one entry per (name, id)."""
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for group in groups:
+        for c in group:
+            key = (normalize_name(c.name), c.speaker_id)
+            if key in seen or not c.name.strip():
+                continue
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def rank(query: str, candidates: Sequence[SpeakerCandidate], limit: int = 12) -> list[SpeakerCandidate]:
+    """Fuzzy rank by the best of name/English/aliases; prefix and substring matches first; typos tolerated."""
+    q = normalize_name(query).casefold()
+    if not q:
+        return list(candidates[:limit])
+    scored = []
+    for i, c in enumerate(candidates):
+        best = 0.0
+        for k in c.keys():
+            if k.startswith(q):
+                s = 100.0
+            elif q in k:
+                s = 95.0
+            else:
+                s = max(fuzz.partial_ratio(q, k) if len(q) >= 3 else 0.0, fuzz.ratio(q, k))
+            best = max(best, s)
+        if best >= 60:
+            # Ties keep the candidates' order (registry, then this document, then the project).
+            scored.append((-best, i, c))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    return [c for _, _, c in scored[:limit]]
+
+
+__all__ = ["SpeakerCandidate", "SpeakerPicker", "merge_candidates", "rank", "registry_candidates"]
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class _CandidateModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[SpeakerCandidate] = []
+
+    def set_items(self, items: list[SpeakerCandidate]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        c = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c.source == "new":
+                return tr("New speaker: %1").replace("%1", "\u2068" + c.name + "\u2069")
+            extra = f" — \u2068{c.english}\u2069" if c.english else ""
+            src = {"registry": tr("registry"), "document": tr("this article"), "project": tr("project")}[c.source]
+            return f"{c.name}{extra}  [{src}]"
+        if role == Qt.ItemDataRole.UserRole:
+            return c
+        return None
+
+
+class SpeakerPicker(QDialog):
+    """Line edit + live list. Up/Down move in the list, Enter picks, Esc cancels. `chosen` holds the result."""
+
+    def __init__(self, candidates: Sequence[SpeakerCandidate], current: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("speaker_picker")
+        self.setWindowTitle(tr("Edit speaker"))
+        self.candidates = list(candidates)
+        self.chosen: SpeakerCandidate | None = None
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("speaker_edit")
+        # The field follows what is typed: Arabic right-to-left, a Latin name left-to-right.
+        self.edit.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        self.edit.setPlaceholderText(tr("Type a name (Arabic or English)…"))
+        self.edit.setText(current)
+        self.edit.selectAll()
+        self.model = _CandidateModel()
+        self.list = QListView(self)
+        self.list.setObjectName("speaker_list")
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        hint = QLabel(tr("↑/↓ choose · Enter pick · Esc cancel"), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._pick)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.edit)
+        lay.addWidget(self.list)
+        lay.addWidget(hint)
+        lay.addWidget(buttons)
+        self.edit.textChanged.connect(self._refresh)
+        self.edit.installEventFilter(self)
+        self.resize(460, 360)
+        self._refresh(current)
+
+    def _refresh(self, text: str) -> None:
+        items = rank(text, self.candidates)
+        typed = text.strip()
+        if typed and not any(normalize_name(c.name) == normalize_name(typed) for c in items):
+            items.append(SpeakerCandidate(typed, None, None, "new"))
+        self.model.set_items(items)
+        if items:
+            self.list.setCurrentIndex(self.model.index(0))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.items:
+                row = self.list.currentIndex().row()
+                row = min(row + 1, len(self.model.items) - 1) if key == Qt.Key.Key_Down else max(row - 1, 0)
+                self.list.setCurrentIndex(self.model.index(row))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._pick()
+                return True
+        return super().eventFilter(obj, event)
+
+    def _pick(self) -> None:
+        idx = self.list.currentIndex()
+        if idx.isValid():
+            self.chosen = self.model.items[idx.row()]
+            self.accept()
