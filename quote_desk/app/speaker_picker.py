@@ -82,30 +82,41 @@ def merge_candidates(groups: Iterable[Iterable[SpeakerCandidate]]) -> list[Speak
     return out
 
 
-def rank(query: str, candidates: Sequence[SpeakerCandidate], limit: int = 12) -> list[SpeakerCandidate]:
-    """Fuzzy rank by the best of name/English/aliases; prefix and substring matches first; typos tolerated."""
+def score(query: str, candidate: SpeakerCandidate) -> float:
+    """0..100: prefix 100, substring 95, else rapidfuzz similarity (a typed fragment may match part of a name,
+    a name never matches part of the typed text)."""
     q = normalize_name(query).casefold()
-    if not q:
-        return list(candidates[:limit])
-    scored = []
-    for i, c in enumerate(candidates):
-        best = 0.0
-        for k in c.keys():
-            if k.startswith(q):
-                s = 100.0
-            elif q in k:
-                s = 95.0
-            else:
-                s = max(fuzz.partial_ratio(q, k) if len(q) >= 3 else 0.0, fuzz.ratio(q, k))
-            best = max(best, s)
-        if best >= 60:
-            # Ties keep the candidates' order (registry, then this document, then the project).
-            scored.append((-best, i, c))
-    scored.sort(key=lambda t: (t[0], t[1]))
-    return [c for _, _, c in scored[:limit]]
+    best = 0.0
+    for k in candidate.keys():
+        if k.startswith(q):
+            s = 100.0
+        elif q in k:
+            s = 95.0
+        else:
+            s = fuzz.ratio(q, k)
+            if 3 <= len(q) < len(k):
+                s = max(s, fuzz.partial_ratio(q, k) - 5)  # small penalty: a fragment, not the whole name
+            s = max(s, fuzz.token_sort_ratio(q, k))
+        best = max(best, s)
+    return best
 
 
-__all__ = ["SpeakerCandidate", "SpeakerPicker", "merge_candidates", "rank", "registry_candidates"]
+# Below this a candidate is not offered; from GOOD up it is offered before "new speaker".
+MIN_SCORE = 70.0
+GOOD_SCORE = 85.0
+
+
+def rank(query: str, candidates: Sequence[SpeakerCandidate], limit: int = 12) -> list[tuple[float, SpeakerCandidate]]:
+    """Candidates with their score, best first; ties keep the given order (registry, document, project)."""
+    if not normalize_name(query):
+        return [(0.0, c) for c in candidates[:limit]]
+    scored = [(score(query, c), i, c) for i, c in enumerate(candidates)]
+    scored = [t for t in scored if t[0] >= MIN_SCORE]
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [(s, c) for s, _, c in scored[:limit]]
+
+
+__all__ = ["SpeakerCandidate", "SpeakerPicker", "merge_candidates", "rank", "registry_candidates", "score"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -175,10 +186,14 @@ class SpeakerPicker(QDialog):
         self._refresh(current)
 
     def _refresh(self, text: str) -> None:
-        items = rank(text, self.candidates)
+        ranked = rank(text, self.candidates)
+        items = [c for _, c in ranked]
         typed = text.strip()
         if typed and not any(normalize_name(c.name) == normalize_name(typed) for c in items):
-            items.append(SpeakerCandidate(typed, None, None, "new"))
+            new = SpeakerCandidate(typed, None, None, "new")
+            # A close match is offered first; otherwise what was typed is (Enter adds a new speaker).
+            good = sum(1 for s, _ in ranked if s >= GOOD_SCORE)
+            items.insert(good, new)
         self.model.set_items(items)
         if items:
             self.list.setCurrentIndex(self.model.index(0))
