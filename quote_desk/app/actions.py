@@ -31,7 +31,6 @@ class ActionSpec:
     tip: str = ""
 
 
-# Source strings are listed here with QT_TRANSLATE_NOOP-style calls below so lupdate sees them.
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new_project", "New project…", ("Ctrl+N",), "file"),
     ActionSpec("open_project", "Open project…", ("Ctrl+O",), "file"),
@@ -62,19 +61,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("help", "Keyboard shortcuts", ("F1", "?"), "help"),
 )
 SPEC_BY_ID: dict[str, ActionSpec] = {s.id: s for s in ACTIONS}
-
-
-def _lupdate_strings() -> None:  # pragma: no cover - never called; lets lupdate find the action texts
-    for t in (
-        "New project…", "Open project…", "Import articles…", "Import folder…", "Import from clipboard", "Export…",
-        "Save", "Settings…", "Quit", "Undo", "Redo", "Filter", "Clear filters", "Accept and next",
-        "Reject and next", "Skip", "Next quote", "Previous quote", "Edit speaker…", "Change kind",
-        "Widen quote at its start", "Narrow quote at its start", "Narrow quote at its end", "Widen quote at its end",
-        "Accept all shown…", "Reject all shown…", "Keyboard shortcuts", "Import text files (UTF-8)",
-        "Export quotes to CSV or JSONL", "Every decision is already saved", "Focus the filter box",
-        "Next quote without a decision", "direct → indirect → mixed",
-    ):  # fmt: skip
-        QCoreApplication.translate("Actions", t)
 
 
 # Standard Arabic (101) layout: Arabic character -> the Latin key it sits on.

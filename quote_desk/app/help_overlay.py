@@ -16,7 +16,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("HelpOverlay", text)
 
 
-MENU_TITLES = {"review": "Review", "edit": "Edit", "file": "File", "help": "Help"}
+def menu_titles() -> dict[str, str]:
+    return {"review": tr("Review"), "edit": tr("Edit"), "file": tr("File"), "help": tr("Help")}
 
 
 class HelpOverlay(QWidget):
@@ -42,8 +43,9 @@ class HelpOverlay(QWidget):
         rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         d = "rtl" if rtl else "ltr"  # Qt's rich text honours the dir attribute, not CSS direction
         rows = []
+        titles = menu_titles()
         for menu in ("review", "edit", "file", "help"):
-            rows.append(f'<tr><td colspan="2" dir="{d}"><b>{escape(tr(MENU_TITLES[menu]))}</b></td></tr>')
+            rows.append(f'<tr><td colspan="2" dir="{d}"><b>{escape(titles[menu])}</b></td></tr>')
             for spec in ACTIONS:
                 if spec.menu != menu:
                     continue
