@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from quote_desk.app.actions import ACTIONS, ActionRegistry
 from quote_desk.app.actions import tr as tr_action
+from quote_desk.app.models import follow_text_direction
 from quote_desk.app.settings import Settings
 
 
@@ -114,7 +115,7 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui/language"))))
         self.reviewer = QLineEdit(settings.get("review/reviewer"), self)
-        self.reviewer.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        follow_text_direction(self.reviewer)
         form = QFormLayout()
         form.addRow(tr("Interface language"), self.language)
         form.addRow(tr("Reviewer name"), self.reviewer)

@@ -54,6 +54,7 @@ from quote_desk.app.models import (
     QuoteFilter,
     QuoteFilterProxy,
     QuoteTableModel,
+    follow_text_direction,
     is_dark,
     kind_label,
     status_label,
@@ -180,7 +181,7 @@ class DeskWindow(QMainWindow):
         self.filter_text = FilterEdit(self)
         self.filter_text.setObjectName("filter_text")
         self.filter_text.setClearButtonEnabled(True)
-        self.filter_text.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        follow_text_direction(self.filter_text)
         self.filter_text.setPlaceholderText(tr("Search quotes, speakers, cues (%1)").replace(
             "%1", self.registry.native_text("find", 1)))  # fmt: skip
         self.filter_status = QComboBox(self)
@@ -195,7 +196,7 @@ class DeskWindow(QMainWindow):
         self.filter_speaker = FilterEdit(self)
         self.filter_speaker.setObjectName("filter_speaker")
         self.filter_speaker.setPlaceholderText(tr("Speaker"))
-        self.filter_speaker.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        follow_text_direction(self.filter_speaker)
         self.filter_min = QDoubleSpinBox(self)
         self.filter_max = QDoubleSpinBox(self)
         for sb, v in ((self.filter_min, 0.0), (self.filter_max, 1.0)):

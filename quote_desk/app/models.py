@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem
 
 from quote_desk.core.normalize import normalize
 from quote_desk.store import QuoteRow
@@ -57,6 +57,21 @@ def first_strong_is_rtl(text: str | None) -> bool:
         if d == "L":
             return False
     return False
+
+
+def follow_text_direction(edit: QLineEdit) -> None:
+    """Make a text field take the direction of what is typed in it (Arabic RTL, a Latin name LTR); Qt widgets
+    do not accept LayoutDirectionAuto themselves."""
+
+    def update(text: str) -> None:
+        if not text.strip():
+            edit.unsetLayoutDirection()
+            return
+        rtl = first_strong_is_rtl(text)
+        edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+
+    edit.textChanged.connect(update)
+    update(edit.text())
 
 
 def speaker_display(row: QuoteRow) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from rapidfuzz import fuzz
 
+from quote_desk.app.models import follow_text_direction
 from quote_desk.core.normalize import normalize_name
 
 
@@ -161,7 +162,7 @@ class SpeakerPicker(QDialog):
         self.edit = QLineEdit(self)
         self.edit.setObjectName("speaker_edit")
         # The field follows what is typed: Arabic right-to-left, a Latin name left-to-right.
-        self.edit.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        follow_text_direction(self.edit)
         self.edit.setPlaceholderText(tr("Type a name (Arabic or English)…"))
         self.edit.setText(current)
         self.edit.selectAll()
