@@ -474,7 +474,7 @@ class DeskWindow(QMainWindow):
         return self._articles_cache
 
     def update_counter(self) -> None:
-        counts = self.project.counts()
+        counts = self.model.counts  # kept in step with the store by every change (no query per keystroke)
         total = sum(counts.values())
         reviewed = total - counts["pending"]
         text = tr_n("DeskWindow", "%n of %1 quotes reviewed", reviewed).replace("%1", str(total))

@@ -89,6 +89,7 @@ class QuoteTableModel(QAbstractTableModel):
         self._rows: list[QuoteRow] = []
         self._pos: dict[int, int] = {}
         self._haystack: dict[int, str] = {}
+        self.counts: dict[str, int] = dict.fromkeys(("pending", "accepted", "rejected", "edited"), 0)
         self._labels = header_labels()
         self._status_labels = {s: status_label(s) for s in ("pending", "accepted", "rejected", "edited")}
         self._kind_labels = {k: kind_label(k) for k in ("direct", "indirect", "mixed")}
@@ -100,6 +101,9 @@ class QuoteTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._pos = {r.id: i for i, r in enumerate(self._rows)}
         self._haystack.clear()
+        self.counts = dict.fromkeys(("pending", "accepted", "rejected", "edited"), 0)
+        for r in self._rows:
+            self.counts[r.status] = self.counts.get(r.status, 0) + 1
         self.endResetModel()
 
     def update_rows(self, rows: Iterable[QuoteRow]) -> None:
@@ -109,6 +113,8 @@ class QuoteTableModel(QAbstractTableModel):
             i = self._pos.get(r.id)
             if i is None:
                 continue
+            self.counts[self._rows[i].status] -= 1
+            self.counts[r.status] = self.counts.get(r.status, 0) + 1
             self._rows[i] = r
             self._haystack.pop(r.id, None)
             changed.append(i)

@@ -169,6 +169,8 @@ def test_bulk_accept_is_one_undo_step_with_confirmation(make_desk, qtbot, articl
     assert w.project.counts() == {"pending": n - 1, "accepted": 0, "rejected": 1, "edited": 0}
     qtbot.keyClick(w.table, Qt.Key.Key_Z, CTRL)
     assert w.project.counts()["pending"] == n
+    assert w.model.counts == w.project.counts()  # the counter shown follows the store through undo
+    assert f"0 of {n} quotes reviewed" in w.counter.text()
 
 
 def test_reimport_keeps_decisions(make_desk, qtbot, articles_dir):
