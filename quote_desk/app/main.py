@@ -81,3 +81,11 @@ def run_desk(project_path: str | Path | None = None, *, demo: bool = False, lang
     window.project.close()
     QLocale.setDefault(QLocale.system())
     return int(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """GUI entry point (`quote-desk-gui [PROJECT]`): the same as `quote-desk desk`."""
+    from quote_desk.cli import main as cli_main
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    return cli_main(["desk", *args])

@@ -172,7 +172,7 @@ class DeskWindow(QMainWindow):
         vh.hide()
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, w in ((COL_STATUS, 80), (COL_SPEAKER, 130), (COL_CUE, 70), (COL_QUOTE, 300), (COL_KIND, 70),
+        for col, w in ((COL_STATUS, 95), (COL_SPEAKER, 130), (COL_CUE, 70), (COL_QUOTE, 300), (COL_KIND, 70),
                        (COL_CONFIDENCE, 50), (COL_ARTICLE, 110)):  # fmt: skip
             hh.resizeSection(col, w)
         hh.setStretchLastSection(True)
@@ -267,8 +267,8 @@ class DeskWindow(QMainWindow):
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
         # Status bar: counter, background progress and cancel
@@ -968,7 +968,7 @@ class DeskWindow(QMainWindow):
         if self.settings.persist("geometry") is None:
             self.resize(1280, 760)
         if self.settings.persist("splitter") is None:
-            self.splitter.setSizes([700, 580])
+            self.splitter.setSizes([660, 620])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None and self.job.running:

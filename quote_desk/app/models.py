@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewIt
 from quote_desk.core.normalize import normalize
 from quote_desk.store import QuoteRow
 
-COL_SPEAKER, COL_CUE, COL_QUOTE, COL_KIND, COL_CONFIDENCE, COL_STATUS, COL_ARTICLE = range(7)
+COL_STATUS, COL_SPEAKER, COL_CUE, COL_QUOTE, COL_KIND, COL_CONFIDENCE, COL_ARTICLE = range(7)
 COLUMN_COUNT = 7
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -34,7 +34,7 @@ def tr(text: str) -> str:
 
 
 def header_labels() -> list[str]:
-    return [tr("Speaker"), tr("Cue"), tr("Quote"), tr("Kind"), tr("Confidence"), tr("Status"), tr("Article")]
+    return [tr("Status"), tr("Speaker"), tr("Cue"), tr("Quote"), tr("Kind"), tr("Confidence"), tr("Article")]
 
 
 def status_label(status: str) -> str:
@@ -188,7 +188,7 @@ class QuoteTableModel(QAbstractTableModel):
                 return q.doc
             return None
         if role == SortRole:
-            return (speaker_display(row), q.cue or "", q.text, q.kind, q.confidence, row.status,
+            return (row.status, speaker_display(row), q.cue or "", q.text, q.kind, q.confidence,
                     f"{q.doc}\x00{row.seq:06d}")[col]  # fmt: skip
         if role == RowRole:
             return row

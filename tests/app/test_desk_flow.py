@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
@@ -222,5 +221,20 @@ def test_cancel_import(make_desk, qtbot, tmp_path):
     assert w.progress.isHidden()
 
 
-def test_samples_are_read_from_resources():
-    assert Path(resource_path("samples")).is_dir()
+def test_demo_project_is_prefilled_with_the_samples_once(qtbot, tmp_path):
+    from quote_desk.app.main import make_app, open_desk, sample_articles
+    from quote_desk.app.paths import demo_project_path
+
+    make_app()
+    counts = []
+    for _ in range(2):  # the second start finds every sample already there and adds nothing
+        w = open_desk(demo=True, lang="en")
+        qtbot.addWidget(w)
+        qtbot.waitUntil(lambda w=w: w.job is not None and not w.job.running, timeout=30000)
+        docs = {r.quote.doc for r in w.model.all_rows()}
+        assert docs == {p.stem for p in sample_articles()}
+        counts.append(w.model.rowCount())
+        assert w.project.path == str(demo_project_path())
+        w.close()
+        w.project.close()
+    assert counts[0] > 0 and counts[0] == counts[1]
