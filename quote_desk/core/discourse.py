@@ -50,6 +50,14 @@ def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def head_stem(word: str) -> str:
+    """Fold number on a head noun so المسؤولان finds مسؤولين and المصادر finds مصادر."""
+    for suf in ("ون", "ين", "ان", "ات", "تان", "تين"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)]
+    return word.removesuffix("ه") if len(word) > 3 else word
+
+
 def _contains(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
     if not small or len(small) > len(big):
         return False
@@ -62,6 +70,7 @@ class Discourse:
         self.doc = doc
         self.entities: list[Entity] = []
         self.speaker_stack: list[int] = []  # entity ids of resolved quotes, in order
+        self.cursor = 0  # character position of the cue being resolved
 
     # -- creating and joining ---------------------------------------------------------------------------
     def is_anaphor(self, a: int, b: int) -> bool:
@@ -86,13 +95,19 @@ class Discourse:
         return ""
 
     def find_antecedent(self, head: str, gender: str | None) -> Entity | None:
+        """Most recent entity named by this head noun; an entity that merely carries it in a title
+        (المتحدثة باسم المفوضية for "المفوضية") is only a fallback."""
+        hs = head_stem(head)
+        fallback = None
         for eid in reversed(self._recency()):
             e = self.entities[eid]
             if gender and e.gender and gender != e.gender and e.stype == "person":
                 continue
-            if e.head == head or any(head in k for k in e.keys) or any(head in k for k in e.title_keys):
+            if e.head == head or head_stem(e.head) == hs or any(hs in map(head_stem, k) for k in e.keys):
                 return e
-        return None
+            if fallback is None and any(hs in map(head_stem, k) for k in e.title_keys):
+                fallback = e
+        return fallback
 
     def _recency(self) -> list[int]:
         seen: dict[int, None] = {}
@@ -104,10 +119,19 @@ class Discourse:
                 seen = {e.eid: None, **seen}
         return list(seen)
 
-    def explicit(self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None) -> Entity:
+    def explicit(
+        self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None, lam: bool = False
+    ) -> Entity:
         doc = self.doc
-        text = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
+        s0 = doc.tokens[a].start
+        if lam:  # وفقاً لوزارة الصحة: drop the preposition glued to the name
+            s0 += 1
+            while doc.text[s0] == "\u0640":
+                s0 += 1
+        text = doc.text[s0 : doc.tokens[b - 1].end]
         key = mention_key(doc, a, b)
+        if lam and key:
+            key = (strip_article(key[0][1:]) or key[0], *key[1:])
         stype = classify(doc, a, b)
         info = doc.lex.noun(doc.tokens[a].norm)
         number = "sg"
@@ -171,12 +195,44 @@ class Discourse:
             e = self.entities[eid]
             if _agrees(e, gender, number):
                 return e, True
+        if number in ("pl", "du"):
+            e = self._plural_mention()
+            if e is not None:
+                return e, True
         if self.speaker_stack:
             return self.entities[self.speaker_stack[-1]], False
         return None, False
 
+    def _plural_mention(self) -> Entity | None:
+        """A plural verb with no plural speaker before it: the last human plural noun mentioned (الأهالي،
+        السكان، المحتجون) in the text so far, which becomes a speaker."""
+        doc = self.doc
+        upto = self.cursor
+        for k in range(doc.token_at_or_after(upto) - 1, max(-1, doc.token_at_or_after(upto) - 120), -1):
+            info = doc.lex.noun(doc.tokens[k].norm)
+            if info is not None and info.human and info.number in ("pl", "du"):
+                return self.explicit(k, k + 1, "m", None, None)
+        return None
+
     def spoke(self, e: Entity) -> None:
         self.speaker_stack.append(e.eid)
+
+    def best_match_for_headline(self, e: Entity) -> Entity | None:
+        """A headline speaker ("مدرب الرجاء: …") is usually named in the body ("كريم الزياني، مدرب الرجاء"):
+        the body entity whose name or title shares the most words with the headline mention."""
+        lex = self.doc.lex
+        # title heads (مدرب، وزير) and function words do not identify anyone: only distinctive words count
+        words = {w for k in e.keys for w in k if len(w) > 2 and w not in lex.titles and w not in lex.adjuncts and "ال" + w not in lex.titles}
+        best, best_n = None, 0
+        for other in self.entities:
+            if other is e or other.stype == "anonymous_source":
+                continue
+            pool = {w.removeprefix("ل") if w.startswith("ل") and len(w) > 3 else w for k in other.keys + other.title_keys for w in k}
+            pool |= {w for k in other.keys + other.title_keys for w in k}
+            n = len(words & pool)
+            if n > best_n:
+                best, best_n = other, n
+        return best if best_n >= 1 else None
 
 
 def _agrees(e: Entity, gender: str | None, number: str | None) -> bool:

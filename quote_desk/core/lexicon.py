@@ -72,15 +72,16 @@ class Lexicon:
 AMBIGUOUS_FORMS = frozenset(
     normalize(w)
     for w in (
-        "بين وبين عبر وعبر عقب وعقب رد ورد ردا قدر وقدر مصر مصرا مقر مبلغ مخبر مورد معبر مدع مطالب متوقع"
-        " متوقعا مرجح مرجحا مجدد مجددا معيد معتبر معتبرا خاتم كاتب كاتبا ناقل واعد واعدا داع مقدر ملاحظ ماض"
-        " متهم متهما متهمين معلق مقسم مجيب راد كشف مقرا مصرين ذاكر ذاكرا علق وعلق قول القول"
-        " تابع تابعا تابعة تابعين متابع متابعا متابعة ختم"
+        "بين وبين عبر وعبر عقب وعقب رد ورد ردا وردا قدر وقدر مصر مصرا مقر مبلغ مخبر مورد معبر مدع"
+        " مجدد مجددا معيد خاتم كاتب كاتبا ناقل واعد واعدا داع مقدر ملاحظ ماض معلق مقسم مجيب راد كشف مقرا"
+        " مصرين ذاكر ذاكرا علق وعلق قول القول تابع تابعا تابعة تابعين متابع متابعا متابعة ختم حث"
+        " رافض متعهد مناشد"
     ).split()
 )
+DUAL_OK = frozenset(normalize(w) for w in "قال أضاف أكد أوضح أعلن شدد اعتبر أشار حذر أفاد ذكر لفت".split())
 # "تابع" itself stays a cue through its proclitic forms (وتابع) and its inflected forms (تابعت); bare
 # تابع/تابعا is mostly the adjective "affiliated to". Re-allowed below for the perfect with و/ف.
-_READD_WITH_PROCLITIC = frozenset({normalize("تابع"), normalize("علق"), normalize("كشف"), normalize("ختم")})
+_READD_WITH_PROCLITIC = frozenset(normalize(w) for w in "تابع علق كشف ختم وصف حث".split())
 
 
 def _read_rows(name: str) -> Iterable[list[str]]:
@@ -112,8 +113,9 @@ def _verb_forms(lemma: str, imperf: str, part: str, extra: dict[str, list[str]])
     forms += [(p, "perf", "m", "sg"), (fem, "perf", "f", "sg")]
     for f in extra.get("mp", [stem + "وا"]):
         forms.append((f, "perf", "m", "pl"))
-    for f in extra.get("d", [stem + ("يا" if p.endswith("ي") else "ا") if defective else p + "ا"]):
-        forms.append((f, "perf", "m", "du"))
+    if p in DUAL_OK:  # other masculine duals read as accusative nouns (نقلاً، رداً)
+        for f in extra.get("d", [stem + ("يا" if p.endswith("ي") else "ا") if defective else p + "ا"]):
+            forms.append((f, "perf", "m", "du"))
     forms.append((fem + "ا", "perf", "f", "du"))
     forms += [(f, "perf", "f", "pl") for f in extra.get("fp", [stem + "ن"])]
     if imperf and imperf != "-":

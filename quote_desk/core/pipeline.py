@@ -19,6 +19,7 @@ from quote_desk.core.rules.frames import (
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
+from quote_desk.core.rules.speaker import ANONYMITY_OBJECTS, ANONYMITY_VERBS
 
 # Base confidence per way the speaker was found, before evidence adjustments (calibrated on the dev split).
 BASE_CONFIDENCE = {
@@ -63,7 +64,7 @@ class Extractor:
             from quote_desk.core.nlp.evidence import apply_analyses
 
             apply_analyses(d, cands, analyses, self.config)
-        cands = _dedupe(cands)
+        cands = _dedupe(_drop_nested_nonverbal(cands))
         return self._resolve(d, cands, doc)
 
     # ---------------------------------------------------------------------------------------------------
@@ -75,6 +76,10 @@ class Extractor:
             form = self.lex.cue(tok.norm)
             if form is None:
                 continue
+            prev = d.tokens[tok.i - 1].norm if tok.i > 0 else ""
+            nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
+            if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
+                continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
             if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:4])):
                 continue
             if d.inside_mark(tok.start) is not None:
@@ -115,6 +120,7 @@ class Extractor:
         prev_in_sent: dict[int, Entity] = {}
         last_sent_of: dict[int, int] = {}
         for c in cands:
+            disc.cursor = c.cue[0] if c.cue else c.content[0]
             reasons = list(c.reasons)
             conf = BASE_CONFIDENCE.get(c.how, 0.7)
             ent: Entity | None = None
@@ -140,7 +146,7 @@ class Extractor:
                         reasons.append("speaker:anaphor-unresolved")
                         conf -= 0.15
                 else:
-                    ent = disc.explicit(a, b, c.gender, title_text, title_key)
+                    ent = disc.explicit(a, b, c.gender, title_text, title_key, lam=c.lam)
                     reasons.append("speaker:explicit")
                 if c.via is not None:
                     ent.via = _text(d, c.via)
@@ -152,6 +158,13 @@ class Extractor:
                 if c.how == "participial" and c.sent in prev_in_sent:
                     ent = prev_in_sent[c.sent]
                     reasons.append("speaker:same-sentence")
+                elif c.how == "participial" and c.main_subject is not None:
+                    ma, mb = _trim_mention(d, *c.main_subject)
+                    ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                    if ent is None:
+                        ent = disc.explicit(ma, mb, c.gender, None, None)
+                    reasons.append("speaker:main-clause-subject")
+                    conf -= 0.1
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
                     if c.how == "participial":
@@ -177,13 +190,19 @@ class Extractor:
                 conf = min(conf, 0.45)
             if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
                 conf -= 0.1
-            if ent is not None:
+            if ent is not None and c.how != "headline":
                 disc.spoke(ent)
                 prev_in_sent[c.sent] = ent
                 prev_in_sent[-1] = ent
                 last_sent_of[ent.eid] = c.sent
             resolved.append((c, ent, max(0.05, min(0.99, conf)), reasons))
 
+        # headline speakers join the body entity they name or describe
+        for i, (c, ent, conf, reasons) in enumerate(resolved):
+            if c.how == "headline" and ent is not None:
+                better = disc.best_match_for_headline(ent)
+                if better is not None:
+                    resolved[i] = (c, better, conf, [*reasons, "speaker:headline-body"])
         links = self._link(disc)
         quotes: list[Quote] = []
         for c, ent, conf, reasons in resolved:
@@ -192,6 +211,10 @@ class Extractor:
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
                 sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                if c.lam:
+                    sp_s += 1
+                    while sp_s < sp_e and text[sp_s] == "\u0640":
+                        sp_s += 1
                 sp = text[sp_s:sp_e]
             canonical = ent.canonical() if ent else None
             sid = sen = None
@@ -268,7 +291,10 @@ def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
     """Drop leading discourse words and a ل-prefix channel noun from a mention."""
-    while a < b and d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها"):
+    while a < b and (
+        d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ")
+        or (d.tokens[a].norm in d.lex.honorifics and b - a > 1)
+    ):
         a += 1
     while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها") and b - a > 1 and not (
         d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 2
@@ -294,6 +320,12 @@ def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
         c.reasons = ["multi-paragraph"]
         out.append(c)
     return out
+
+
+def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:
+    """A non-verbal cue between a verb and its content (قال X، بحسب بيان، إن …) belongs to that frame."""
+    frames = [(c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None]
+    return [c for c in cands if c.how != "nonverbal" or not any(a < c.cue[0] < b for a, b in frames)]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

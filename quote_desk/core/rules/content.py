@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from quote_desk.core.document import Doc
+from quote_desk.core.normalize import folded
 from quote_desk.core.rules.marks import strip_span
 from quote_desk.core.rules.speaker import gap_kind
 
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
-ADDON_STARTERS = frozenset({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
+ADDON_STARTERS = folded({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
+
+
+CONTRAST = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "فيما", "بينما", "كما", "ثم"})
 
 
 def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
@@ -16,13 +20,17 @@ def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
     form = doc.lex.cue(doc.tokens[k].norm)
     if form is None or form.pos != "part":
         return False
-    return complement_follows(doc, k, limit, form.preps, allow_pp=form.lemma in PP_CONTENT_LEMMAS)
+    return complement_follows(
+        doc, k, limit, form.preps, allow_pp=form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse", "express"), role=form.role
+    )
 
 
-PP_CONTENT_LEMMAS = frozenset({"اكد", "شدد"})  # أكد على / شدد على + noun: borderline content (seed: optional)
+PP_CONTENT_LEMMAS = folded({"اكد", "شدد"})  # أكد على / شدد على + noun: borderline content (seed: optional)
 
 
-def complement_follows(doc: Doc, k: int, limit: int, preps: frozenset[str], allow_pp: bool = False) -> bool:
+def complement_follows(
+    doc: Doc, k: int, limit: int, preps: frozenset[str], allow_pp: bool = False, role: str | None = None
+) -> bool:
     if k + 1 > limit:
         return False
     gk = gap_kind(doc.gap_after(k))
@@ -35,6 +43,14 @@ def complement_follows(doc: Doc, k: int, limit: int, preps: frozenset[str], allo
         return True
     if nxt in preps and k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers:
         return True
+    if role == "refuse":
+        return nxt.startswith("ال") and k + 2 < limit  # رافضاً الخوض في …
+    if role == "express":
+        return nxt == "عن" and k + 2 < limit
+    if role == "call":
+        return (nxt in preps and k + 2 < limit) or ("ب" in preps and nxt.startswith("ب") and len(nxt) > 3)
+    if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
+        return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
     return allow_pp and nxt == "علي" and k + 2 < limit
 
 
@@ -49,6 +65,9 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
     while j < limit:
         if gap_kind(doc.gap_before(j)) == "comma":
             t = doc.tokens[j].norm
+            if t in CONTRAST and j + 1 < limit and lex.cue(doc.tokens[j + 1].norm) is not None:
+                end = doc.tokens[j - 1].end  # "…، لكنها شددت على …" starts a new quote
+                break
             if (
                 participial_cue_at(doc, j, limit)
                 or t in ADDON_STARTERS

@@ -43,6 +43,8 @@ def headline_frames(doc: Doc) -> list[Candidate]:
             continue
         if m is not None and m.end > m.start:
             cs, ce, kind, conf = m.start, m.end, "direct", 0.8
+        elif not titled:
+            continue  # "فيضانات دهوك: …" — without quote marks only a title or a body can be a speaker
         else:
             cs, ce = strip_span(doc.text, colon + 1, para.end, TRIM)
             kind, conf = "indirect", 0.6 if titled else 0.5
