@@ -64,6 +64,7 @@ from quote_desk.app.settings import Settings
 from quote_desk.app.speaker_picker import (
     SpeakerCandidate,
     SpeakerPicker,
+    add_to_registry,
     merge_candidates,
     registry_candidates,
 )
@@ -595,6 +596,13 @@ class DeskWindow(QMainWindow):
             c = picker.chosen
             if c is None:
                 return
+            if c.source == "new":
+                added, why = add_to_registry(c.name, row.quote.speaker_type)
+                if added is not None:
+                    c = added
+                    self.statusBar().showMessage(tr("Added %1 to the speaker registry.").replace("%1", c.name), 5000)
+                elif why:
+                    self.statusBar().showMessage(tr("Not added to the registry: %1").replace("%1", why), 8000)
             self._edit_current(tr("Set speaker of quote %1"), speaker_canonical=c.name, speaker_id=c.speaker_id,
                                speaker_en=c.english)  # fmt: skip
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -40,33 +41,40 @@ class SpeakerCandidate:
         return [k for k in (normalize_name(n).casefold() for n in (self.name, self.english, *self.aliases) if n) if k]
 
 
-def registry_candidates() -> list[SpeakerCandidate]:
-    """Speakers of the registry, if quote_desk.registry is installed; [] when it is absent or fails."""
+def _registry_module() -> Any | None:
     try:
-        reg = importlib.import_module("quote_desk.registry")
+        return importlib.import_module("quote_desk.registry")
     except ImportError:
+        return None
+
+
+def registry_candidates() -> list[SpeakerCandidate]:
+    """Live speakers of the registry when quote_desk.registry is installed; [] when it is absent or fails."""
+    mod = _registry_module()
+    if mod is None:
         return []
     try:
-        opener = getattr(reg, "open_registry", None) or getattr(reg, "open_linker", None)
-        store = opener() if callable(opener) else None
-        lister = None
-        for name in ("speakers", "entities", "all", "list"):
-            lister = getattr(store, name, None)
-            if callable(lister):
-                break
-        items = lister() if callable(lister) else []
-        out = []
-        for e in items:
-            get = e.get if isinstance(e, dict) else (lambda k, _e=e: getattr(_e, k, None))
-            name = get("name") or get("canonical") or get("name_ar")
-            if not name:
-                continue
-            aliases = get("aliases") or get("other_names") or ()
-            out.append(SpeakerCandidate(str(name), str(get("id")) if get("id") else None, get("english") or
-                                        get("name_en"), "registry", tuple(str(a) for a in aliases)))  # fmt: skip
-        return out
+        with mod.open_registry() as reg:
+            return [SpeakerCandidate(e.canonical, e.id, e.english, "registry", tuple(e.aliases))
+                    for e in reg.entities()]  # fmt: skip
     except Exception:  # the registry is optional: a broken one must not stop the editor from working
         return []
+
+
+def add_to_registry(name: str, speaker_type: str | None) -> tuple[SpeakerCandidate | None, str | None]:
+    """Add a new speaker to the registry when there is one: (candidate with its new id, None) or
+    (None, message why not). Without a registry: (None, None) and the speaker stays a project-only name."""
+    mod = _registry_module()
+    if mod is None:
+        return None, None
+    types = getattr(mod, "ENTITY_TYPES", ("person", "organization", "media", "group"))
+    etype = speaker_type if speaker_type in types else "person"
+    try:
+        with mod.open_registry() as reg:
+            e = reg.add(name, type=etype)
+    except Exception as exc:  # e.g. the name is already there, or the registry is locked
+        return None, str(exc)
+    return SpeakerCandidate(e.canonical, e.id, e.english, "registry", tuple(e.aliases)), None
 
 
 def merge_candidates(groups: Iterable[Iterable[SpeakerCandidate]]) -> list[SpeakerCandidate]:
@@ -117,7 +125,8 @@ def rank(query: str, candidates: Sequence[SpeakerCandidate], limit: int = 12) ->
     return [(s, c) for s, _, c in scored[:limit]]
 
 
-__all__ = ["SpeakerCandidate", "SpeakerPicker", "merge_candidates", "rank", "registry_candidates", "score"]
+__all__ = ["SpeakerCandidate", "SpeakerPicker", "add_to_registry", "merge_candidates", "rank", "registry_candidates",
+           "score"]
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -477,6 +477,14 @@
             <numerusform>صُدِّر %n اقتباس</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Added %1 to the speaker registry.</source>
+        <translation>أُضيف %1 إلى سجل القائلين.</translation>
+    </message>
+    <message>
+        <source>Not added to the registry: %1</source>
+        <translation>لم تُضف إلى السجل: %1</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>

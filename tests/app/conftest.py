@@ -12,6 +12,7 @@ def _hermetic_dirs(tmp_path, monkeypatch):
     """Settings and projects of every test live in its own temp folder, never in the user's config."""
     monkeypatch.setenv("QUOTE_DESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("QUOTE_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("QUOTE_DESK_HOME", str(tmp_path / "home"))  # the speaker registry, when installed
 
 
 @pytest.fixture

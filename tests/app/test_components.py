@@ -328,3 +328,71 @@ def test_picker_keys(qtbot):
     type_text(p2.edit, "Salma")
     assert p2.edit.layoutDirection() == Qt.LayoutDirection.LeftToRight  # the cursor follows what is typed
 
+
+
+class _FakeEntity:
+    def __init__(self, id, canonical, english=None, aliases=()):
+        self.id, self.canonical, self.english, self.aliases = id, canonical, english, aliases
+
+
+class _FakeRegistry:
+    """Stands in for quote_desk.registry (built on another branch) with the API the picker uses."""
+
+    ENTITY_TYPES = ("person", "organization", "media", "group")
+
+    def __init__(self):
+        self.entities_list = [_FakeEntity("Q7", "كايا كالاس", "Kaja Kallas", ("كالاس",))]
+        self.added = []
+
+    def open_registry(self):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        return None
+
+    def entities(self):
+        return list(self.entities_list)
+
+    def add(self, canonical, *, type):
+        if any(e.canonical == canonical for e in self.entities_list):
+            raise ValueError(f"{canonical} is already in the registry")
+        e = _FakeEntity(f"u-{len(self.added)}", canonical)
+        self.added.append((canonical, type))
+        self.entities_list.append(e)
+        return e
+
+
+def test_registry_candidates_used_when_installed(monkeypatch):
+    import sys
+
+    from quote_desk.app.speaker_picker import add_to_registry, registry_candidates
+
+    fake = _FakeRegistry()
+    monkeypatch.setitem(sys.modules, "quote_desk.registry", fake)
+    cands = registry_candidates()
+    assert [(c.name, c.speaker_id, c.source) for c in cands] == [("كايا كالاس", "Q7", "registry")]
+    assert rank("كالاس", cands)[0][1].speaker_id == "Q7"  # found through an alias
+    new, why = add_to_registry("ليلى منصور", "anonymous_source")
+    assert why is None and new is not None and new.speaker_id == "u-0"
+    assert fake.added == [("ليلى منصور", "person")]  # an unknown type becomes a person
+    again, why = add_to_registry("ليلى منصور", "person")
+    assert again is None and "already" in why
+
+
+def test_registry_absent_or_broken_is_tolerated(monkeypatch):
+    import sys
+
+    from quote_desk.app.speaker_picker import add_to_registry, registry_candidates
+
+    monkeypatch.setitem(sys.modules, "quote_desk.registry", None)  # import fails
+    assert registry_candidates() == [] and add_to_registry("x", None) == (None, None)
+
+    class Broken:
+        def open_registry(self):
+            raise OSError("locked")
+
+    monkeypatch.setitem(sys.modules, "quote_desk.registry", Broken())
+    assert registry_candidates() == []
