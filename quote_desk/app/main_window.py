@@ -728,7 +728,7 @@ class DeskWindow(QMainWindow):
         if self.job is not None and self.job.running:
             self.show_error(tr("An import is already running; wait for it or cancel it."))
             return None
-        known_hashes = {doc: h for doc, h in self.project._conn.execute("SELECT doc, text_hash FROM articles")}
+        known_hashes = self.project.article_hashes()
         factory = self.extractor_factory
         report: dict[str, Any] = {"articles": 0, "added": 0, "kept": 0, "unchanged": 0, "failed": []}
         self._import_report = report

@@ -228,6 +228,10 @@ class ReviewProject:
         row = self._conn.execute("SELECT text_hash FROM articles WHERE doc = ?", (doc,)).fetchone()
         return row is not None and (text is None or row[0] == text_hash(text))
 
+    def article_hashes(self) -> dict[str, str]:
+        """doc -> SHA-256 of its text: lets an importer skip articles already here without re-extracting."""
+        return {doc: h for doc, h in self._conn.execute("SELECT doc, text_hash FROM articles")}
+
     def articles(self) -> list[Article]:
         rows = self._conn.execute("SELECT id, doc, title, source, imported_at FROM articles ORDER BY id")
         return [Article(*r) for r in rows]

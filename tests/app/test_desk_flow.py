@@ -238,3 +238,36 @@ def test_demo_project_is_prefilled_with_the_samples_once(qtbot, tmp_path):
         w.close()
         w.project.close()
     assert counts[0] > 0 and counts[0] == counts[1]
+
+
+def test_arabic_interface_with_arabic_keyboard_layout(make_desk, qtbot, articles_dir):
+    from PySide6.QtCore import QEvent
+
+    from tests.app.keys import arabic_key_event
+
+    w = make_desk(lang="ar")
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert w.registry.actions["accept_next"].text() == "قبول والتالي"
+        with qtbot.waitSignal(w.import_finished, timeout=30000):
+            drop_files(w, [articles_dir / "budget.txt"])
+        n = w.model.rowCount()
+        assert n == 3 and w.counter.text().startswith("لم يُراجَع أي اقتباس من")
+        first, second = w.current_id(), w.neighbour_id(+1)
+        # The A key with the Arabic layout active types "ش": it accepts and moves on.
+        QApplication.sendEvent(w.table, arabic_key_event(QEvent.Type.KeyPress, "ش"))
+        assert w.project.get(first).status == "accepted" and w.current_id() == second
+        # The X key types "ء": reject.
+        QApplication.sendEvent(w.table, arabic_key_event(QEvent.Type.KeyPress, "ء"))
+        assert w.project.get(second).status == "rejected"
+        assert w.counter.text().startswith("رُوجع اقتباسان من")  # the Arabic dual
+        # Help overlay: F1 shows it (in Arabic, right to left), any key hides it.
+        qtbot.keyClick(w.table, Qt.Key.Key_F1)
+        assert w.help_overlay.isVisible() and "اختصارات لوحة المفاتيح" in w.help_overlay.label.text()
+        assert 'dir="rtl"' in w.help_overlay.label.text()
+        qtbot.keyClick(w.help_overlay, Qt.Key.Key_Escape)
+        assert not w.help_overlay.isVisible()
+    finally:
+        from quote_desk.app.i18n import install_translations
+
+        install_translations(QApplication.instance(), "en")
