@@ -127,6 +127,20 @@ def main(argv: list[str] | None = None) -> int:
         assert window.current_id() != before
         assert PaintCounter.n > painted, "the article view was not repainted"
     counts = window.project.counts()
+    # Bulk: accept every pending quote (one transaction, one undo step), then undo it.
+    window.settings.set("review/confirm_bulk", False)
+    pending = counts["pending"]
+    t0 = time.perf_counter()
+    window.bulk_decide("accepted")
+    app.processEvents()
+    bulk_s = time.perf_counter() - t0
+    assert window.project.counts()["pending"] == 0
+    t0 = time.perf_counter()
+    window.undo()
+    app.processEvents()
+    undo_s = time.perf_counter() - t0
+    assert window.project.counts()["pending"] == pending
+    window.settings.set("review/confirm_bulk", True)
     result = {
         "quotes": rows,
         "build_project_s": round(build_s, 2),
@@ -137,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         "accept_next_ms_max": round(max(lat), 2),
         "presses": len(lat),
         "decisions_in_store": counts["accepted"] + counts["rejected"],
+        "bulk_accept_s": round(bulk_s, 2),
+        "bulk_accept_quotes": pending,
+        "bulk_undo_s": round(undo_s, 2),
         "qt_platform": QApplication.platformName(),
     }
     print(json.dumps(result, indent=2))

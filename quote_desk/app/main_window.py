@@ -140,6 +140,7 @@ class DeskWindow(QMainWindow):
         self.dialog: QWidget | None = None  # the open dialog, if any (tests drive it through keys)
         self._item_started = time.monotonic()
         self._article_cache: dict[int, str] = {}
+        self._titles: dict[int, str | None] = {}
         self._import_report: dict[str, Any] = {}
         self.registry = ActionRegistry(self, settings.shortcut_overrides())
         self._key_filter = PhysicalKeyFilter(self.registry, self)
@@ -363,6 +364,7 @@ class DeskWindow(QMainWindow):
         """(Re)load the queue from the project; keeps the current quote selected when it is still there."""
         keep_id = keep_id if keep_id is not None else self.current_id()
         self._article_cache.clear()
+        self._titles = {a.id: a.title for a in self.project.articles()}
         self.model.set_rows(self.project.rows())
         self._fill_articles()
         self.update_counter()
@@ -451,7 +453,7 @@ class DeskWindow(QMainWindow):
         self.article_view.set_article(row.article_id, text)
         q = row.quote
         self.article_view.show_quote(q)
-        title = next((a.title for a in self._articles() if a.id == row.article_id), None) or q.doc
+        title = self._titles.get(row.article_id) or q.doc
         self.article_title.setText(f"{title}  ·  {fsi(q.doc)}")
         bits = [tr("Speaker: %1").replace("%1", q.speaker_canonical or q.speaker or tr("unknown"))]
         if q.speaker and q.speaker_canonical and q.speaker != q.speaker_canonical:
@@ -467,12 +469,6 @@ class DeskWindow(QMainWindow):
         bits.append(tr("Kind: %1").replace("%1", kind_label(q.kind)))
         bits.append(tr("Decision: %1").replace("%1", status_label(row.status)))
         self.speaker_info.setText("  ·  ".join(bits))
-
-    def _articles(self) -> list[Any]:
-        if not hasattr(self, "_articles_cache") or self._articles_cache_n != self.model.rowCount():
-            self._articles_cache = self.project.articles()
-            self._articles_cache_n = self.model.rowCount()
-        return self._articles_cache
 
     def update_counter(self) -> None:
         counts = self.model.counts  # kept in step with the store by every change (no query per keystroke)

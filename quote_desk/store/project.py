@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from quote_desk.core.records import KINDS, Quote
+from quote_desk.core.records import KINDS, QUOTE_FIELDS, Quote
 from quote_desk.errors import InputError, QuoteDeskError
 from quote_desk.store.migrations import migrate
 
@@ -30,6 +30,11 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "speaker_canonical", "speaker_id", "speaker_en", "title", "speaker_type",
 )  # fmt: skip
 _QUOTE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Quote) if f.name != "doc")
+
+
+def quote_dict(q: Quote) -> dict[str, Any]:
+    """Plain dict of a Quote (its fields are scalars; much faster than dataclasses.asdict on bulk steps)."""
+    return {name: getattr(q, name) for name in QUOTE_FIELDS}
 
 
 class ProjectError(QuoteDeskError):
@@ -56,7 +61,7 @@ class ReviewState:
 
     def to_json(self) -> str:
         return json.dumps(
-            {"quote": self.quote.to_dict(), "status": self.status, "reviewer": self.reviewer,
+            {"quote": quote_dict(self.quote), "status": self.status, "reviewer": self.reviewer,
              "reviewed_at": self.reviewed_at},
             ensure_ascii=False,
         )  # fmt: skip
@@ -214,7 +219,7 @@ class ReviewProject:
                 cur = c.execute(
                     f"INSERT OR IGNORE INTO quotes (article_id, qkey, seq, extracted, {cols}) "
                     f"VALUES (?, ?, ?, ?, {marks})",
-                    (article_id, key, next_seq, json.dumps(q.to_dict(), ensure_ascii=False),
+                    (article_id, key, next_seq, json.dumps(quote_dict(q), ensure_ascii=False),
                      *(getattr(q, n) for n in _QUOTE_COLUMNS)),
                 )  # fmt: skip
                 if cur.rowcount:
@@ -316,18 +321,22 @@ class ReviewProject:
         """The same decision on many quotes, all in one transaction (bulk accept/reject)."""
         if status not in STATUSES:
             raise InputError(f"unknown decision {status!r} (one of: {', '.join(STATUSES)})")
-        out = []
         at = now_iso()
+        reviewer, reviewed = (None, None) if status == "pending" else (self.reviewer, at)
         with self._tx():
+            rows = self._get_many(quote_ids)
+            extracted = self._extracted_many(quote_ids) if status == "accepted" else {}
+            writes = []
+            out = []
             for qid in quote_ids:
-                before = self.get(qid)
+                before = rows[qid]
                 new_status = status
-                if status == "accepted" and self._is_edited(qid, before.quote):
+                if status == "accepted" and before.quote != extracted[qid]:
                     new_status = "edited"
-                reviewer, reviewed = (None, None) if status == "pending" else (self.reviewer, at)
                 after = ReviewState(before.quote, new_status, reviewer, reviewed)
-                self._write(qid, before.state, after, status, at, time_on_item_ms)
+                writes.append((qid, before.state, after))
                 out.append(before.with_state(after))
+            self._write_many(writes, status, at, time_on_item_ms)
         return out
 
     def edit(self, quote_id: int, *, time_on_item_ms: int | None = None, **changes: Any) -> QuoteRow:
@@ -349,21 +358,52 @@ class ReviewProject:
 
     def restore(self, states: Sequence[tuple[int, ReviewState]], *, action: str = "undo") -> list[QuoteRow]:
         """Write back earlier states (undo/redo), all in one transaction, and log them."""
-        out = []
         at = now_iso()
+        texts: dict[int, str] = {}
         with self._tx():
+            rows = self._get_many([qid for qid, _ in states])
+            writes = []
+            out = []
             for qid, state in states:
-                before = self.get(qid)
-                self._validate(before.article_id, state.quote)
-                self._write(qid, before.state, state, action, at, None)
+                before = rows[qid]
+                if state.quote != before.quote:  # only changed spans need checking against the text
+                    if before.article_id not in texts:
+                        texts[before.article_id] = self.article_text(before.article_id)
+                    self._validate(before.article_id, state.quote, texts[before.article_id])
+                writes.append((qid, before.state, state))
                 out.append(before.with_state(state))
+            self._write_many(writes, action, at, None)
+        return out
+
+    def _chunks(self, ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
+        for i in range(0, len(ids), size):
+            yield ids[i : i + size]
+
+    def _get_many(self, quote_ids: Sequence[int]) -> dict[int, QuoteRow]:
+        out: dict[int, QuoteRow] = {}
+        for chunk in self._chunks(list(quote_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            for r in self._conn.execute(f"{self._SELECT} WHERE q.id IN ({marks})", tuple(chunk)):
+                row = self._row(r)
+                out[row.id] = row
+        missing = [q for q in quote_ids if q not in out]
+        if missing:
+            raise ProjectError(f"no quote {missing[0]} in this project")
+        return out
+
+    def _extracted_many(self, quote_ids: Sequence[int]) -> dict[int, Quote]:
+        out: dict[int, Quote] = {}
+        for chunk in self._chunks(list(quote_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            for qid, data in self._conn.execute(f"SELECT id, extracted FROM quotes WHERE id IN ({marks})", tuple(chunk)):
+                out[qid] = Quote.from_dict(json.loads(data))
         return out
 
     def _is_edited(self, quote_id: int, quote: Quote) -> bool:
         return quote != self.extracted(quote_id)
 
-    def _validate(self, article_id: int, quote: Quote) -> None:
-        text = self.article_text(article_id)
+    def _validate(self, article_id: int, quote: Quote, text: str | None = None) -> None:
+        text = self.article_text(article_id) if text is None else text
         if quote.start >= quote.end:
             raise InputError("a quote cannot be empty")
         if quote.kind not in KINDS:
@@ -376,14 +416,19 @@ class ReviewProject:
     def _write(
         self, qid: int, before: ReviewState, after: ReviewState, action: str, at: str, ms: int | None
     ) -> None:
+        self._write_many([(qid, before, after)], action, at, ms)
+
+    def _write_many(
+        self, items: Sequence[tuple[int, ReviewState, ReviewState]], action: str, at: str, ms: int | None
+    ) -> None:
         sets = ", ".join(f'"{n}" = ?' for n in _QUOTE_COLUMNS)
-        self._conn.execute(
+        self._conn.executemany(
             f"UPDATE quotes SET {sets}, status = ?, reviewer = ?, reviewed_at = ?, updated_at = ? WHERE id = ?",
-            (*(getattr(after.quote, n) for n in _QUOTE_COLUMNS), after.status, after.reviewer,
-             after.reviewed_at, at, qid),
+            [(*(getattr(after.quote, n) for n in _QUOTE_COLUMNS), after.status, after.reviewer,
+              after.reviewed_at, at, qid) for qid, _, after in items],
         )  # fmt: skip
-        self._conn.execute(
+        self._conn.executemany(
             "INSERT INTO review_log (quote_id, action, before, after, reviewer, at, time_on_item_ms) "
             "VALUES (?,?,?,?,?,?,?)",
-            (qid, action, before.to_json(), after.to_json(), self.reviewer, at, ms),
+            [(qid, action, before.to_json(), after.to_json(), self.reviewer, at, ms) for qid, before, after in items],
         )

@@ -117,6 +117,10 @@ def test_full_flow_through_keys(make_desk, qtbot, articles_dir, tmp_path):
     clear(qtbot, w)
     assert f"4 of {total} quotes reviewed" in w.counter.text()
 
+    # Ctrl+S is harmless: nothing to save, no dialog.
+    qtbot.keyClick(w.table, Qt.Key.Key_S, CTRL)
+    assert w.dialog is None and "every decision is written" in w.statusBar().currentMessage()
+
     # 4. Export CSV through the dialog.
     out = tmp_path / "export.csv"
     qtbot.keyClick(w.table, Qt.Key.Key_E, CTRL)
