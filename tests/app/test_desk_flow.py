@@ -275,3 +275,20 @@ def test_arabic_interface_with_arabic_keyboard_layout(make_desk, qtbot, articles
         from quote_desk.app.i18n import install_translations
 
         install_translations(QApplication.instance(), "en")
+
+
+def test_theme_follows_the_palette(make_desk):
+    from PySide6.QtGui import QColor, QPalette
+
+    from quote_desk.app.article_view import DARK, LIGHT
+
+    w = make_desk()
+    light = w.palette()
+    assert w.article_view.colors is (DARK if light.color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT)
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    w.setPalette(dark)  # what a system switch to dark mode delivers (PaletteChange)
+    assert w.article_view.colors is DARK and w.model.dark
+    w.setPalette(light)
+    assert w.article_view.colors is LIGHT and not w.model.dark
