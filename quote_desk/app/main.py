@@ -78,6 +78,9 @@ def run_desk(project_path: str | Path | None = None, *, demo: bool = False, lang
 
         QTimer.singleShot(int(os.environ["QUOTE_DESK_SMOKE"]), window.close)
     code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)  # a cancelled import finishes its current article
     window.project.close()
     QLocale.setDefault(QLocale.system())
     return int(code)
