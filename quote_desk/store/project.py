@@ -142,7 +142,10 @@ class ReviewProject:
             if not p.exists() and not create:
                 raise ProjectError(f"no review project at {p}")
             if not p.parent.exists():
-                p.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise ProjectError(f"cannot create the folder for {p} ({exc.strerror or exc})") from exc
         try:
             conn = sqlite3.connect(spath, isolation_level=None)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -152,6 +155,10 @@ class ReviewProject:
                 conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA busy_timeout = 5000")
             migrate(conn)
+        except sqlite3.OperationalError as exc:
+            if "unable to open" in str(exc):
+                raise ProjectError(f"cannot open {spath}: the file or its folder is not writable ({exc})") from exc
+            raise ProjectError(f"{spath} cannot be used as a review project ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{spath} is not a quote_desk review project ({exc})") from exc
         return cls(conn, spath, reviewer)

@@ -173,3 +173,25 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
         m.migrate(conn, target=2)
     assert user_version(conn) == 1
     assert conn.execute("SELECT name FROM sqlite_master WHERE name='half'").fetchone() is None
+
+
+def test_unwritable_location_gets_a_clear_message(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        # root ignores permissions; a path under a regular file cannot be created by anyone
+        target = tmp_path / "file.txt"
+        target.write_text("x")
+        with pytest.raises(ProjectError, match="cannot open"):
+            ReviewProject.open(target / "p.qdproj")
+        with pytest.raises(ProjectError, match="cannot create the folder"):
+            ReviewProject.open(target / "sub" / "p.qdproj")
+        return
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        with pytest.raises(ProjectError, match="cannot open"):
+            ReviewProject.open(ro / "p.qdproj")
+    finally:
+        ro.chmod(0o700)
