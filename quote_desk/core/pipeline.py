@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from quote_desk.core.config import EngineConfig
@@ -96,9 +97,13 @@ class Extractor:
                 c = None
             if c is not None:
                 out.append(c)
-        claimed = [c.content for c in out]
+        claimed = sorted(c.content for c in out)
+        claimed_starts = [s for s, _ in claimed]
         for m in d.marks:
-            if m.para in d.noise_paras or any(s <= m.start < e or m.start <= s < m.end for s, e in claimed):
+            i = bisect.bisect_right(claimed_starts, m.end)
+            if m.para in d.noise_paras or any(
+                s <= m.start < e or m.start <= s < m.end for s, e in claimed[max(0, i - 6) : i]
+            ):
                 continue
             c = postposed_frame(d, m)
             if c is not None:
@@ -341,24 +346,40 @@ def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:
     """A non-verbal cue between a verb and its content (قال X، بحسب بيان، إن …) belongs to that frame."""
-    frames = [(c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None]
-    return [c for c in cands if c.how != "nonverbal" or not any(a < c.cue[0] < b for a, b in frames)]
+    frames = sorted((c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None)
+    starts = [a for a, _ in frames]
+
+    def nested(pos: int) -> bool:
+        i = bisect.bisect_left(starts, pos) - 1
+        # frames are short (cue → content start): a few look-backs are enough
+        return any(frames[j][0] < pos < frames[j][1] for j in range(max(0, i - 3), i + 1))
+
+    return [c for c in cands if c.how != "nonverbal" or not nested(c.cue[0])]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """When two candidates claim the same content (IoU > 0.6), keep the one with the stronger evidence.
+    Candidates are bucketed by a coarse position grid so that long documents stay linear."""
     kept: list[Candidate] = []
+    grid: dict[int, list[Candidate]] = {}
+    cell = 2048
     for c in sorted(cands, key=lambda c: (PRIORITY.get(c.how, 9), c.content[0])):
         s, e = c.content
         clash = False
-        for k in kept:
-            ks, ke = k.content
-            inter = max(0, min(e, ke) - max(s, ks))
-            union = max(e, ke) - min(s, ks)
-            if union and inter / union > 0.6:
-                clash = True
+        for g in range(s // cell - 1, e // cell + 2):
+            for k in grid.get(g, ()):
+                ks, ke = k.content
+                inter = max(0, min(e, ke) - max(s, ks))
+                union = max(e, ke) - min(s, ks)
+                if union and inter / union > 0.6:
+                    clash = True
+                    break
+            if clash:
                 break
         if not clash:
             kept.append(c)
+            for g in range(s // cell, e // cell + 1):
+                grid.setdefault(g, []).append(c)
     kept.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
     return kept
 

@@ -110,6 +110,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     t = doc.tokens[k].norm
     if t in ("ل", "لـ") or t in PREP_PRONOUNS or t == "مجددا":
         return True
+    if k > 0 and t in lex.nonverbal_first and t not in ("نقلا", "كما", "مثلما"):
+        return True  # "وأكد الوزير، بحسب البيان، أن …": a source phrase inside the frame
     if t == "علي" and k > 0 and doc.tokens[k - 1].norm.startswith(("مطلع", "المطلع")):
         return False  # مطلع على سير المحادثات: the adjective's complement
     if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي",):
