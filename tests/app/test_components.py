@@ -29,7 +29,7 @@ from quote_desk.app.workers import run_in_background
 from quote_desk.core.records import Quote
 from quote_desk.store import ReviewProject
 from tests.app.keys import arabic_key_event, type_text
-from tests.desk_data import ARTICLES, FakeExtractor
+from tests.store.desk_data import ARTICLES, FakeExtractor
 
 
 @pytest.fixture

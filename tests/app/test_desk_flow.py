@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from quote_desk.resources import resource_path
 from quote_desk.store import ReviewProject
 from tests.app.keys import type_text
-from tests.desk_data import ARTICLES
+from tests.store.desk_data import ARTICLES
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from quote_desk.app.settings import Settings
 from quote_desk.store import ReviewProject
 from quote_desk.store.importing import ArticleSource
-from tests.desk_data import ARTICLES, FakeExtractor
+from tests.store.desk_data import ARTICLES, FakeExtractor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

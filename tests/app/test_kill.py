@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quote_desk.store import ReviewProject
-from tests.desk_data import ARTICLES, FakeExtractor
+from tests.store.desk_data import ARTICLES, FakeExtractor
 
 ROOT = Path(__file__).resolve().parents[2]
 

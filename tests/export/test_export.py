@@ -10,7 +10,7 @@ from quote_desk.cli import main as cli_main
 from quote_desk.errors import InputError
 from quote_desk.export import EXPORT_COLUMNS, ExportError, csv_safe, export_rows, select_rows, write_csv
 from quote_desk.store import ReviewProject
-from tests.desk_data import ARTICLES, FakeExtractor
+from tests.store.desk_data import ARTICLES, FakeExtractor
 
 
 @pytest.mark.parametrize(

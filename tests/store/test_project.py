@@ -8,7 +8,7 @@ import pytest
 from quote_desk.errors import InputError, QuoteDeskError
 from quote_desk.store import SCHEMA_VERSION, ProjectError, ProjectVersionError, ReviewProject
 from quote_desk.store.migrations import MIGRATIONS, migrate, user_version
-from tests.desk_data import ARTICLES, FakeExtractor
+from tests.store.desk_data import ARTICLES, FakeExtractor
 
 
 @pytest.fixture
