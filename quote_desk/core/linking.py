@@ -88,8 +88,10 @@ class LinkingConfig:
     title_match_at: float = 80.0
     # Two different entities closer than this cannot be told apart: the best one is only suggested.
     ambiguity_margin: float = 3.0
-    # Blocking: a skeleton word shared by more names than this is too common to block on (محمد، وزاره).
+    # Blocking: a skeleton word shared by more names than this is too common to block on (محمد، وزاره),
+    # and once the pool holds `pool_target` names, commoner words add nothing.
     max_postings: int = 3000
+    pool_target: int = 300
     # At most this many names per mention go through the full weighted score after the C-level prefilter.
     rescore_limit: int = 12
     cache_size: int = 65536
@@ -192,9 +194,8 @@ class KeyMaker:
 
     def __init__(self, lexicon: LinkingLexicon) -> None:
         self.lexicon = lexicon
-        self._honorifics = sorted(
-            {self._plain(h) for h in lexicon.honorifics if self._plain(h)}, key=lambda h: -len(h.split())
-        )
+        self._honorifics = frozenset(self._plain(h) for h in lexicon.honorifics if self._plain(h))
+        self._honorific_len = sorted({len(h.split()) for h in self._honorifics}, reverse=True)
         self._title_words = frozenset(self._plain(w) for w in lexicon.title_words) | frozenset(
             strip_article(self._plain(w)) for w in lexicon.title_words
         )
@@ -230,17 +231,17 @@ class KeyMaker:
         return " ".join(strip_article(w) for w in _ABD.sub("عبد", plain).split())
 
     def _drop_honorifics(self, plain: str) -> str:
-        changed = True
-        while changed and plain:
-            changed = False
-            for h in self._honorifics:
-                if plain == h:
-                    break  # an honorific alone stays as it is (nothing else to match on)
-                if plain.startswith(h + " "):
-                    plain = plain[len(h) + 1 :]
-                    changed = True
+        words = plain.split()
+        dropped = True
+        while dropped:
+            dropped = False
+            for n in self._honorific_len:  # longest first: صاحب السمو before سمو
+                # an honorific alone stays as it is (there is nothing else to match on)
+                if len(words) > n and " ".join(words[:n]) in self._honorifics:
+                    words = words[n:]
+                    dropped = True
                     break
-        return plain
+        return " ".join(words)
 
     def _key(self, name: str) -> str:
         s = normalize_name(name)
@@ -343,48 +344,62 @@ class RegistryLinker:
         self.keys = KeyMaker(self.config.lexicon)
         self.targets: list[LinkTarget] = list(targets)
         # exact key → {entity index: how the key was made}
-        self._exact: dict[str, dict[int, str]] = defaultdict(dict)
+        # (tuples, not dicts: most keys have one owner, and this index holds ~4 keys per entity)
+        self._exact: dict[str, tuple[tuple[int, str], ...]] = {}
         # last word key of a person's multi-word name → entity indices (partial names)
         self._surname: dict[str, set[int]] = defaultdict(set)
         # all distinct name keys, their owners, and the blocking index (skeleton word → key indices)
         self._choice_keys: list[str] = []
         self._choice_owner: list[int] = []
-        self._choice_index: dict[str, int] = {}
-        self._block: dict[str, list[int]] = defaultdict(list)
+        self._target_keys: list[tuple[str, ...]] = []
+        self._block: dict[tuple[bool, str], tuple[list[int], list[str]]] = {}
         self._title_keys: list[tuple[str, ...]] = []
         self._cache: dict[tuple[object, ...], LinkResult | None] = {}
         for i, t in enumerate(self.targets):
             self._add_target(i, t)
+        self.keys.key.cache_clear()  # the registry's names are indexed; keep the cache for mentions
 
     # ------------------------------------------------------------------ index
     def _add_choice(self, key: str, owner: int) -> None:
-        pair = f"{owner}\x00{key}"
-        if pair in self._choice_index:
-            return
-        self._choice_index[pair] = len(self._choice_keys)
         idx = len(self._choice_keys)
         self._choice_keys.append(key)
         self._choice_owner.append(owner)
+        is_person = self.targets[owner].type == PERSON
         for w in set(skeleton(key).split()):
-            self._block[w].append(idx)
+            b_idx, b_keys = self._block.setdefault((is_person, w), ([], []))
+            b_idx.append(idx)
+            b_keys.append(key)
+
+    def _put_exact(self, key: str, i: int, how: str) -> None:
+        old = self._exact.get(key, ())
+        for n, (j, h) in enumerate(old):
+            if j == i:
+                if how == _EXACT and h != _EXACT:  # a written name beats a generated variant
+                    self._exact[key] = (*old[:n], (i, how), *old[n + 1 :])
+                return
+        self._exact[key] = (*old, (i, how))
 
     def _add_target(self, i: int, t: LinkTarget) -> None:
         names = [t.canonical, *t.names]
         if t.english:
             names.append(t.english)
-        for name in names:
-            key = self.keys.key(name)
-            if not key:
-                continue
-            self._exact[key][i] = _EXACT
-            self._add_choice(key, i)
+        keys = tuple(dict.fromkeys(k for k in map(self.keys.key, names) if k))
+        self._target_keys.append(keys)
+        seen: set[str] = set()
+        for key in keys:
+            self._put_exact(key, i, _EXACT)
+            if key not in seen:
+                seen.add(key)
+                self._add_choice(key, i)
             words = key.split()
             if t.type == PERSON and len(words) >= 2:
                 self._surname[words[-1]].add(i)
             elif t.type != PERSON:
                 for v in self.keys.org_variants(key):
-                    self._exact[v].setdefault(i, _VARIANT)
-                    self._add_choice(v, i)
+                    self._put_exact(v, i, _VARIANT)
+                    if v not in seen:
+                        seen.add(v)
+                        self._add_choice(v, i)
         self._title_keys.append(tuple(dict.fromkeys(self.keys.key(x) for x in t.titles if x)))
 
     # ------------------------------------------------------------------ matching
@@ -399,15 +414,14 @@ class RegistryLinker:
         return bonus
 
     def _candidates_for(
-        self, key: str, allowed: frozenset[str] | None, speaker_type: str | None, *, exact_only: bool = False
+        self, key: str, speaker_type: str | None, *, exact_only: bool = False
     ) -> dict[int, tuple[float, str]]:
         """Score every plausible entity for one query key: {entity index: (score, how)}."""
         cfg = self.config
         out: dict[int, tuple[float, str]] = {}
 
         def ok_type(i: int) -> bool:
-            t = self.targets[i]
-            return types_compatible(speaker_type, t.type) and (allowed is None or t.type in allowed)
+            return types_compatible(speaker_type, self.targets[i].type)
 
         # Beyond exact names, a nationality in an organisation's name must agree with the entity's country:
         # القوات السورية is not الجيش الروسي however close the letters are. (Not for people: السوداني is a
@@ -422,38 +436,41 @@ class RegistryLinker:
             if i not in out or out[i][0] < score:
                 out[i] = (score, how)
 
-        for i, how in self._exact.get(key, {}).items():
+        for i, how in self._exact.get(key, ()):
             if ok_type(i):
                 put(i, 100.0 if how == _EXACT else cfg.variant_score, how)
         if out or exact_only:
             return out
 
         words = key.split()
-        if words and (allowed is None or PERSON in allowed):
+        if words and speaker_type not in NON_PERSON_TYPES:
             # partial person name: the mention is the last word(s) of the name
             people = [
                 i
                 for i in self._surname.get(words[-1], ())
-                if ok(i) and any(self._ends_with(k, words) for k in self._keys_of(i))
+                if ok(i) and any(self._ends_with(k, words) for k in self._target_keys[i])
             ]
             for i in people:
                 put(i, cfg.partial_unique_score if len(people) == 1 else cfg.partial_ambiguous_score, _SURNAME)
             if out:
                 return out
 
-        # fuzzy: names sharing a skeleton word with the mention (rare words first)
-        postings = sorted((self._block.get(w, []) for w in set(skeleton(key).split())), key=len)
-        pool: set[int] = set()
-        for p in postings:
-            if len(p) > cfg.max_postings and pool:
+        # fuzzy: names sharing a consonant-skeleton word with the mention, rarest words first; common words
+        # (a given name shared by hundreds) are only used while the pool is still small
+        classes = (True,) if speaker_type == PERSON else (False,) if speaker_type in NON_PERSON_TYPES else (True, False)
+        blocks = sorted(
+            (b for w in set(skeleton(key).split()) for c in classes if (b := self._block.get((c, w)))),
+            key=lambda b: len(b[0]),
+        )
+        idx: list[int] = []
+        choices: list[str] = []
+        for b_idx, b_keys in blocks:
+            if idx and (len(idx) >= cfg.pool_target or len(b_idx) > cfg.max_postings):
                 break
-            pool.update(p[: cfg.max_postings])
-        if not pool:
-            return out
-        idx = [j for j in pool if ok(self._choice_owner[j])]
+            idx += b_idx[: cfg.max_postings]  # a name in two blocks is scored twice: harmless, put() keeps one
+            choices += b_keys[: cfg.max_postings]
         if not idx:
             return out
-        choices = [self._choice_keys[j] for j in idx]
         # C-level prefilter (token_sort_ratio forgives word order), then the full weighted score on the best few
         floor = max(0.0, cfg.suggest_at - 15.0)
         best = process.extract(
@@ -462,6 +479,8 @@ class RegistryLinker:
         for _choice, _s, pos in best:
             j = idx[pos]
             i = self._choice_owner[j]
+            if not ok(i):
+                continue
             ck = self._choice_keys[j]
             score = name_similarity(key, ck, cfg)
             how = "fuzzy"
@@ -474,11 +493,6 @@ class RegistryLinker:
                     score, how = partial, "fuzzy-surname"
             put(i, score, how)
         return out
-
-    def _keys_of(self, i: int) -> list[str]:
-        t = self.targets[i]
-        names = [t.canonical, *t.names] + ([t.english] if t.english else [])
-        return [self.keys.key(n) for n in names]
 
     @staticmethod
     def _ends_with(key: str, words: Sequence[str]) -> bool:
@@ -510,7 +524,7 @@ class RegistryLinker:
             # the registry exactly (an organisation's short form الخارجية السورية, a family name السوداني),
             # never by partial or fuzzy matching: office holders change, titles are not identity
             title_only = self.keys.is_title_only(text)
-            for i, (s, how) in self._candidates_for(key, None, speaker_type, exact_only=title_only).items():
+            for i, (s, how) in self._candidates_for(key, speaker_type, exact_only=title_only).items():
                 if is_alias:
                     s -= cfg.alias_discount
                     how = f"{how}(alias)"
