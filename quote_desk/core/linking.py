@@ -86,6 +86,9 @@ class LinkingConfig:
     title_bonus: float = 4.0
     country_bonus: float = 2.0
     title_match_at: float = 80.0
+    # A family name alone with a title that matches none of the person's usual titles (كاتس، أستاذ التاريخ)
+    # is contrary evidence: the partial match drops below `linked_at` and is only suggested.
+    title_conflict_penalty: float = 8.0
     # Two different entities closer than this cannot be told apart: the best one is only suggested.
     ambiguity_margin: float = 3.0
     # Blocking: a skeleton word shared by more names than this is too common to block on (محمد، وزاره),
@@ -436,9 +439,14 @@ class RegistryLinker:
             if i not in out or out[i][0] < score:
                 out[i] = (score, how)
 
+        one_word = " " not in key
         for i, how in self._exact.get(key, ()):
             if ok_type(i):
-                put(i, 100.0 if how == _EXACT else cfg.variant_score, how)
+                if one_word and self.targets[i].type == PERSON:
+                    # a family name alone, even one listed as an alias (كاتس), counts as a partial name
+                    put(i, cfg.partial_unique_score, "exact-surname")
+                else:
+                    put(i, 100.0 if how == _EXACT else cfg.variant_score, how)
         if out or exact_only:
             return out
 
@@ -540,6 +548,9 @@ class RegistryLinker:
         for i, (s, how) in scores.items():
             bonus = self._title_evidence(i, title_key, title_country) if s >= cfg.suggest_at - 10 else 0.0
             reason = how + ("+title" if bonus else "")
+            if title_key and not bonus and "surname" in how and self._title_keys[i]:
+                bonus = -cfg.title_conflict_penalty
+                reason += "-title"
             ranked.append((min(100.0, max(0.0, s + bonus)), i, reason))
         ranked.sort(key=lambda r: (-r[0], self.targets[r[1]].id))
         results: list[LinkResult] = []
