@@ -417,7 +417,7 @@ class RegistryLinker:
         return bonus
 
     def _candidates_for(
-        self, key: str, speaker_type: str | None, *, exact_only: bool = False
+        self, key: str, speaker_type: str | None, *, exact_only: bool = False, fuzzy: bool = True
     ) -> dict[int, tuple[float, str]]:
         """Score every plausible entity for one query key: {entity index: (score, how)}."""
         cfg = self.config
@@ -460,8 +460,10 @@ class RegistryLinker:
             ]
             for i in people:
                 put(i, cfg.partial_unique_score if len(people) == 1 else cfg.partial_ambiguous_score, _SURNAME)
-            if out:
+            if out or not fuzzy:
                 return out
+        if not fuzzy:
+            return out
 
         # fuzzy: names sharing a consonant-skeleton word with the mention, rarest words first; common words
         # (a given name shared by hundreds) are only used while the pool is still small
@@ -532,7 +534,10 @@ class RegistryLinker:
             # the registry exactly (an organisation's short form الخارجية السورية, a family name السوداني),
             # never by partial or fuzzy matching: office holders change, titles are not identity
             title_only = self.keys.is_title_only(text)
-            for i, (s, how) in self._candidates_for(key, speaker_type, exact_only=title_only).items():
+            # the other mentions (aliases) are often anaphors, titles or relaying sources (الوزارة، مصادر
+            # سورية): they count through exact names and family names only, never through fuzzy matching
+            found = self._candidates_for(key, speaker_type, exact_only=title_only, fuzzy=not is_alias)
+            for i, (s, how) in found.items():
                 if is_alias:
                     s -= cfg.alias_discount
                     how = f"{how}(alias)"
