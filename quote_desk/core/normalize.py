@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 DIACRITICS = "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a" + "".join(
@@ -78,3 +79,8 @@ def normalize_name(name: str) -> str:
 def strip_article(word: str) -> str:
     """Drop a leading definite article (with an optional clitic) from one normalised word: الوزارة → وزاره."""
     return _ARTICLE.sub("", word)
+
+
+def folded(words: Iterable[str]) -> frozenset[str]:
+    """A word set in folded form, so rules can be written with ordinary spelling (قائلاً، إحصائية)."""
+    return frozenset(normalize(w) for w in words)
