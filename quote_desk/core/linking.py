@@ -89,6 +89,9 @@ class LinkingConfig:
     # A family name alone with a title that matches none of the person's usual titles (كاتس، أستاذ التاريخ)
     # is contrary evidence: the partial match drops below `linked_at` and is only suggested.
     title_conflict_penalty: float = 8.0
+    # Fuzzy person matches need the mention's last word (family name) to resemble a word of the name:
+    # consonant-skeleton ratio at least this (غوتيرش ~ غوتيريش passes, عبد الله ~ نصر الله does not).
+    family_match_at: float = 75.0
     # Two different entities closer than this cannot be told apart: the best one is only suggested.
     ambiguity_margin: float = 3.0
     # Blocking: a skeleton word shared by more names than this is too common to block on (محمد، وزاره),
@@ -171,6 +174,7 @@ def score_to_level(score: float, *, linked_at: float = 88.0, suggest_at: float =
 
 _LATIN_PUNCT = re.compile(r"[\-‐‑–—_/.,'’`\"()\[\]«»“”:;،؛!؟?]+")
 _ABD = re.compile(r"\bعبد\s+")  # عبد الله / عبدالله → one word
+_JOINED = re.compile(r"(?<=\S) (?=(?:الله|الدين)\b)")  # نصر الله / نصرالله، نور الدين / نورالدين
 _DOT_HONORIFIC = re.compile(r"^(?:د|م)\.\s*")  # د.عبد السند: "د." glued to the name
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 
@@ -231,7 +235,7 @@ class KeyMaker:
 
     @staticmethod
     def _strip_words(plain: str) -> str:
-        return " ".join(strip_article(w) for w in _ABD.sub("عبد", plain).split())
+        return " ".join(strip_article(w) for w in _JOINED.sub("", _ABD.sub("عبد", plain)).split())
 
     def _drop_honorifics(self, plain: str) -> str:
         words = plain.split()
@@ -296,6 +300,7 @@ class KeyMaker:
         return None
 
 
+@lru_cache(maxsize=262144)
 def skeleton(key: str) -> str:
     """Consonant skeleton of a match key (per word; words kept apart by spaces)."""
     return " ".join(w for w in key.translate(_SKELETON).split() if w)
@@ -501,8 +506,20 @@ class RegistryLinker:
                 partial = name_similarity(key, tail, cfg) * cfg.partial_unique_score / 100.0
                 if partial > score:
                     score, how = partial, "fuzzy-surname"
+            if self.targets[i].type == PERSON and not self._family_agrees(words, cw):
+                # a different family name is a different person, however alike the given names are
+                # (حسن عبد الله is not حسن نصر الله): not even a suggestion
+                score = min(score, cfg.suggest_at - 1.0)
+                how = "fuzzy-other-family"
             put(i, score, how)
         return out
+
+    def _family_agrees(self, words: Sequence[str], cand_words: Sequence[str]) -> bool:
+        """The mention's last word resembles some word of the candidate's name (its family name, usually)."""
+        last = skeleton(words[-1])
+        return any(
+            fuzz.ratio(last, skeleton(w)) >= self.config.family_match_at for w in cand_words if w not in ("بن", "ابن")
+        )
 
     @staticmethod
     def _ends_with(key: str, words: Sequence[str]) -> bool:

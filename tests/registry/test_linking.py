@@ -177,3 +177,12 @@ def test_candidates_are_ranked_and_only_one_is_linked(seed_linker: RegistryLinke
     found = seed_linker.candidates("وزارة الخارجية", limit=5)
     assert [r.score for r in found] == sorted((r.score for r in found), reverse=True)
     assert sum(r.level == "linked" for r in found) <= 1
+
+
+def test_a_different_family_name_is_not_even_suggested(config: LinkingConfig) -> None:
+    linker = small(config, person("hn", "حسن نصر الله"), person("ma", "محمود عباس"))
+    assert linker.link("حسن عبد الله", speaker_type="person") is None
+    assert linker.link("محمد بازة", speaker_type="person") is None
+    # while a misspelt family name still matches
+    r = linker.link("حسن نصرالله", speaker_type="person")
+    assert r is not None and r.entity_id == "hn" and r.level == "linked"

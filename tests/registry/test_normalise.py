@@ -103,3 +103,8 @@ def test_country_of_title(keys: KeyMaker) -> None:
     assert keys.country_of_title("وزير الدفاع الإسرائيلي") == "IL"
     assert keys.country_of_title("المتحدث باسم الخارجية الأميركية") == "US"
     assert keys.country_of_title("مسؤولة السياسة الخارجية") is None
+
+
+@pytest.mark.parametrize(("a", "b"), [("حسن نصر الله", "حسن نصرالله"), ("نور الدين", "نورالدين")])
+def test_compound_names_written_apart_or_together(keys: KeyMaker, a: str, b: str) -> None:
+    assert keys.key(a) == keys.key(b)
