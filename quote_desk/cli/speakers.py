@@ -107,8 +107,9 @@ def _list(reg: Any, args: argparse.Namespace) -> None:
     if args.search:
         from quote_desk.registry import linker_from_registry
 
-        wanted = {r.entity_id for r in linker_from_registry(reg).candidates(args.search, limit=20)}
-        entities = [e for e in entities if e.id in wanted]
+        order = [h.entity_id for h in linker_from_registry(reg).search(args.search, limit=20)]
+        by_id = {e.id: e for e in entities}
+        entities = [by_id[i] for i in order if i in by_id]
     for e in entities:
         print(_line(e))
     print(f"{len(entities)} speaker(s)", file=sys.stderr)

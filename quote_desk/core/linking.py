@@ -18,6 +18,7 @@ person; a title given next to a name adds a small bonus to people who usually ca
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -30,7 +31,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from quote_desk.core.linking_api import Level, LinkResult
-from quote_desk.core.normalize import normalize_name, strip_article
+from quote_desk.core.normalize import normalize_name
 
 PERSON = "person"
 NON_PERSON_TYPES = frozenset({"organization", "media", "group"})
@@ -191,6 +192,14 @@ _SKELETON = str.maketrans(
 )
 
 
+def strip_article(word: str) -> str:
+    """Drop the article from one folded word of a name: الشيباني → شيباني.
+
+    Only a bare ال: speaker names come without clitics, and normalize.strip_article's clitic+article rule
+    would cut real names (كالاس → اس, والتر → تر)."""
+    return word[2:] if word.startswith("ال") and len(word) >= 4 else word
+
+
 def _fold_latin(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(ch for ch in s if not unicodedata.combining(ch))
@@ -340,6 +349,18 @@ def types_compatible(mention_type: str | None, entity_type: str) -> bool:
     return entity_type != PERSON
 
 
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One entity found by `RegistryLinker.search` (the desk's speaker picker, `speakers list --search`)."""
+
+    entity_id: str
+    canonical: str
+    english: str | None
+    speaker_type: str
+    score: float
+    matched: str  # the match key that scored best
+
+
 # Where a name came from, strongest first; the reason string says which.
 _EXACT, _VARIANT, _SURNAME = "exact", "variant", "surname"
 
@@ -363,6 +384,7 @@ class RegistryLinker:
         self._block: dict[tuple[bool, str], tuple[list[int], list[str]]] = {}
         self._title_keys: list[tuple[str, ...]] = []
         self._cache: dict[tuple[object, ...], LinkResult | None] = {}
+        self._words: tuple[list[str], list[int]] | None = None
         for i, t in enumerate(self.targets):
             self._add_target(i, t)
         self.keys.key.cache_clear()  # the registry's names are indexed; keep the cache for mentions
@@ -586,6 +608,48 @@ class RegistryLinker:
             t = self.targets[i]
             results.append(LinkResult(t.id, t.canonical, t.english, t.type, round(s, 2), level, reason))
         return results
+
+    def search(self, text: str, *, limit: int = 10, speaker_type: str | None = None) -> list[SearchHit]:
+        """Plain fuzzy search over every name (no linking rules): what a picker shows while the editor types.
+
+        Partial matches count (الخارجية finds every ministry of foreign affairs; كال finds كالاس)."""
+        key = self.keys.key(text)
+        if not key:
+            return []
+        best: dict[int, tuple[float, str]] = {}
+        hits = process.extract(
+            key, self._choice_keys, scorer=fuzz.WRatio, score_cutoff=60.0, limit=max(limit * 8, 50)
+        )
+        # a word of the name starting with what was typed ranks above letters found mid-word (كال → كالاس,
+        # before وكالة): sorted words + bisect, built on the first search
+        if self._words is None:
+            pairs = sorted((w, j) for j, k in enumerate(self._choice_keys) for w in set(k.split()))
+            self._words = ([w for w, _ in pairs], [j for _, j in pairs])
+        words, owners = self._words
+        typed = key.split()
+        last = typed[-1]
+        if last.startswith("ال") and len(last) > 2:
+            last = last[2:]  # an article typed before the rest of the word (الس…)
+        lo = bisect.bisect_left(words, last)
+        hi = bisect.bisect_left(words, last + "\U0010ffff")
+        prefix = []
+        for n in range(lo, hi):
+            j = owners[n]
+            choice = self._choice_keys[j]
+            if all(w in choice.split() for w in typed[:-1]):  # the words typed before must all be there
+                prefix.append((choice, 100.0 if words[n] == last else 95.0, j))
+        for choice, score, pos in [*prefix[: limit * 20], *hits]:
+            i = self._choice_owner[pos]
+            if not types_compatible(speaker_type, self.targets[i].type):
+                continue
+            if i not in best or best[i][0] < score:
+                best[i] = (float(score), choice)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.targets[kv[0]].id))[:limit]
+        return [
+            SearchHit(self.targets[i].id, self.targets[i].canonical, self.targets[i].english, self.targets[i].type,
+                      round(s, 2), m)
+            for i, (s, m) in ranked
+        ]
 
     def link(
         self,

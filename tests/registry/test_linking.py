@@ -186,3 +186,20 @@ def test_a_different_family_name_is_not_even_suggested(config: LinkingConfig) ->
     # while a misspelt family name still matches
     r = linker.link("حسن نصرالله", speaker_type="person")
     assert r is not None and r.entity_id == "hn" and r.level == "linked"
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("كال", "kaja-kallas"), ("Kal", "kaja-kallas"), ("غوتير", "antonio-guterres"), ("رويتر", "reuters")],
+)
+def test_search_ranks_word_prefixes_first(seed_linker: RegistryLinker, typed: str, first: str) -> None:
+    hits = seed_linker.search(typed, limit=5)
+    assert hits and hits[0].entity_id == first
+
+
+def test_search_lists_every_match_of_a_generic_word(seed_linker: RegistryLinker) -> None:
+    ids = {h.entity_id for h in seed_linker.search("الخارجية", limit=30)}
+    assert {"sy-ministry-foreign-affairs", "eg-ministry-foreign-affairs", "us-ministry-foreign-affairs"} <= ids
+    narrowed = [h.entity_id for h in seed_linker.search("وزارة الخارجية الس", limit=2)]
+    assert "sy-ministry-foreign-affairs" in narrowed
+    assert all(h.speaker_type == "person" for h in seed_linker.search("كال", speaker_type="person"))

@@ -108,3 +108,15 @@ def test_country_of_title(keys: KeyMaker) -> None:
 @pytest.mark.parametrize(("a", "b"), [("حسن نصر الله", "حسن نصرالله"), ("نور الدين", "نورالدين")])
 def test_compound_names_written_apart_or_together(keys: KeyMaker, a: str, b: str) -> None:
     assert keys.key(a) == keys.key(b)
+
+
+@pytest.mark.parametrize("name", ["كالاس", "والتر", "بالدوين", "فالنتينا"])
+def test_names_that_look_like_clitic_plus_article_keep_their_letters(keys: KeyMaker, name: str) -> None:
+    assert keys.key(name) == name
+
+
+def test_a_lookalike_never_matches_through_a_cut_name(lexicon: LinkingLexicon) -> None:
+    from quote_desk.core.linking import LinkingConfig, LinkTarget, RegistryLinker
+
+    linker = RegistryLinker([LinkTarget("kk", "كايا كالاس", None, "person")], LinkingConfig(lexicon=lexicon))
+    assert linker.link("والاس", speaker_type="person") is None
