@@ -212,6 +212,7 @@ class KeyMaker:
         self.lexicon = lexicon
         self._honorifics = frozenset(self._plain(h) for h in lexicon.honorifics if self._plain(h))
         self._honorific_len = sorted({len(h.split()) for h in self._honorifics}, reverse=True)
+        self._honorific_first = frozenset(h.split()[0] for h in self._honorifics)
         self._title_words = frozenset(self._plain(w) for w in lexicon.title_words) | frozenset(
             strip_article(self._plain(w)) for w in lexicon.title_words
         )
@@ -236,7 +237,10 @@ class KeyMaker:
     @staticmethod
     def _plain(text: str) -> str:
         """Fold letters and punctuation only (no honorific or article handling)."""
-        s = normalize_name(text)
+        return KeyMaker._fold(normalize_name(text))
+
+    @staticmethod
+    def _fold(s: str) -> str:
         if not _ARABIC_LETTER.search(s):
             s = _fold_latin(s)
         s = _LATIN_PUNCT.sub(" ", s)
@@ -248,6 +252,8 @@ class KeyMaker:
 
     def _drop_honorifics(self, plain: str) -> str:
         words = plain.split()
+        if not words or words[0] not in self._honorific_first:
+            return plain
         dropped = True
         while dropped:
             dropped = False
@@ -261,8 +267,7 @@ class KeyMaker:
 
     def _key(self, name: str) -> str:
         s = normalize_name(name)
-        s = _DOT_HONORIFIC.sub("", s)
-        s = self._plain(s)
+        s = self._fold(_DOT_HONORIFIC.sub("", s))
         s = self._drop_honorifics(s)
         s = self._drop_title(s)
         return self._strip_words(s)
