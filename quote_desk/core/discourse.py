@@ -70,6 +70,7 @@ class Discourse:
         self.doc = doc
         self.entities: list[Entity] = []
         self.speaker_stack: list[int] = []  # entity ids of resolved quotes, in order
+        self.cursor = 0  # character position of the cue being resolved
 
     # -- creating and joining ---------------------------------------------------------------------------
     def is_anaphor(self, a: int, b: int) -> bool:
@@ -94,19 +95,19 @@ class Discourse:
         return ""
 
     def find_antecedent(self, head: str, gender: str | None) -> Entity | None:
+        """Most recent entity named by this head noun; an entity that merely carries it in a title
+        (المتحدثة باسم المفوضية for "المفوضية") is only a fallback."""
+        hs = head_stem(head)
+        fallback = None
         for eid in reversed(self._recency()):
             e = self.entities[eid]
             if gender and e.gender and gender != e.gender and e.stype == "person":
                 continue
-            hs = head_stem(head)
-            if (
-                e.head == head
-                or head_stem(e.head) == hs
-                or any(hs in map(head_stem, k) for k in e.keys)
-                or any(hs in map(head_stem, k) for k in e.title_keys)
-            ):
+            if e.head == head or head_stem(e.head) == hs or any(hs in map(head_stem, k) for k in e.keys):
                 return e
-        return None
+            if fallback is None and any(hs in map(head_stem, k) for k in e.title_keys):
+                fallback = e
+        return fallback
 
     def _recency(self) -> list[int]:
         seen: dict[int, None] = {}
@@ -194,9 +195,24 @@ class Discourse:
             e = self.entities[eid]
             if _agrees(e, gender, number):
                 return e, True
+        if number in ("pl", "du"):
+            e = self._plural_mention()
+            if e is not None:
+                return e, True
         if self.speaker_stack:
             return self.entities[self.speaker_stack[-1]], False
         return None, False
+
+    def _plural_mention(self) -> Entity | None:
+        """A plural verb with no plural speaker before it: the last human plural noun mentioned (الأهالي،
+        السكان، المحتجون) in the text so far, which becomes a speaker."""
+        doc = self.doc
+        upto = self.cursor
+        for k in range(doc.token_at_or_after(upto) - 1, max(-1, doc.token_at_or_after(upto) - 120), -1):
+            info = doc.lex.noun(doc.tokens[k].norm)
+            if info is not None and info.human and info.number in ("pl", "du"):
+                return self.explicit(k, k + 1, "m", None, None)
+        return None
 
     def spoke(self, e: Entity) -> None:
         self.speaker_stack.append(e.eid)

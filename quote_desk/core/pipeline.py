@@ -19,6 +19,7 @@ from quote_desk.core.rules.frames import (
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
+from quote_desk.core.rules.speaker import ANONYMITY_OBJECTS, ANONYMITY_VERBS
 
 # Base confidence per way the speaker was found, before evidence adjustments (calibrated on the dev split).
 BASE_CONFIDENCE = {
@@ -44,8 +45,10 @@ class Extractor:
         backend: NlpBackend | None = None,
         linker: SpeakerLinker | None = None,
         lexicon: Lexicon | None = None,
+        calibration: dict[str, float] | None = None,
     ) -> None:
         self.config = config or EngineConfig()
+        self.calibration = load_calibration() if calibration is None else calibration
         self.backend: NlpBackend = backend or RulesBackend()
         self.linker = linker
         self.lex = lexicon or load_lexicon()
@@ -75,6 +78,10 @@ class Extractor:
             form = self.lex.cue(tok.norm)
             if form is None:
                 continue
+            prev = d.tokens[tok.i - 1].norm if tok.i > 0 else ""
+            nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
+            if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
+                continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
             if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:4])):
                 continue
             if d.inside_mark(tok.start) is not None:
@@ -115,6 +122,7 @@ class Extractor:
         prev_in_sent: dict[int, Entity] = {}
         last_sent_of: dict[int, int] = {}
         for c in cands:
+            disc.cursor = c.cue[0] if c.cue else c.content[0]
             reasons = list(c.reasons)
             conf = BASE_CONFIDENCE.get(c.how, 0.7)
             ent: Entity | None = None
@@ -152,13 +160,15 @@ class Extractor:
                 if c.how == "participial" and c.sent in prev_in_sent:
                     ent = prev_in_sent[c.sent]
                     reasons.append("speaker:same-sentence")
-                elif c.how == "participial" and c.main_subject is not None:
+                elif c.main_subject is not None and c.how in ("participial", "dropped"):
                     ma, mb = _trim_mention(d, *c.main_subject)
                     ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
                     if ent is None:
                         ent = disc.explicit(ma, mb, c.gender, None, None)
-                    reasons.append("speaker:main-clause-subject")
+                    reasons.append("speaker:sentence-subject")
                     conf -= 0.1
+                    if c.how == "dropped":
+                        c.how = "explicit"  # the subject is in the sentence, fronted before the cue
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
                     if c.how == "participial":
@@ -223,6 +233,7 @@ class Extractor:
                 cue_s, cue_e = c.cue
                 cue = text[cue_s:cue_e]
             reasons.insert(0, f"how:{c.how}")
+            conf = self._calibrated(conf, "+".join(reasons))
             quotes.append(
                 Quote(
                     doc=doc_id,
@@ -248,6 +259,18 @@ class Extractor:
             )
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def _calibrated(self, raw: float, reason: str) -> float:
+        """Replace the rule's prior with the measured precision of its group, keeping the rule's penalties."""
+        if not self.calibration:
+            return raw
+        key = calibration_key(reason)
+        table = self.calibration.get(key, self.calibration.get(key.split("/")[0]))
+        if table is None:
+            return raw
+        prior = BASE_CONFIDENCE.get(key.split("/")[0], 0.7)
+        penalty = min(0.0, raw - prior)  # short content, long mention, optional PP … keep lowering it
+        return round(max(0.05, min(0.99, table + penalty)), 3)
 
     def _link(self, disc: Discourse) -> dict[int, object]:
         if self.linker is None:
@@ -338,6 +361,32 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             kept.append(c)
     kept.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
     return kept
+
+
+def calibration_key(reason: str) -> str:
+    """how/resolution, e.g. "dropped/agreement", from a Quote.reason."""
+    how, res = "explicit", "explicit"
+    for part in reason.split("+"):
+        if part.startswith("how:"):
+            how = part[4:]
+        elif part.startswith("speaker:") and part[8:] not in ("person", "organization"):
+            res = part[8:]
+    return f"{how}/{res}"
+
+
+@cache
+def load_calibration() -> dict[str, float]:
+    from quote_desk.resources import resource_path
+
+    path = resource_path("lexicons", "calibration.tsv")
+    if not path.exists():
+        return {}
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, conf, *_ = line.split("\t")
+            table[key] = float(conf)
+    return table
 
 
 @cache

@@ -21,7 +21,7 @@ def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
     if form is None or form.pos != "part":
         return False
     return complement_follows(
-        doc, k, limit, form.preps, allow_pp=form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse"), role=form.role
+        doc, k, limit, form.preps, allow_pp=form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse", "express"), role=form.role
     )
 
 
@@ -45,6 +45,8 @@ def complement_follows(
         return True
     if role == "refuse":
         return nxt.startswith("ال") and k + 2 < limit  # رافضاً الخوض في …
+    if role == "express":
+        return nxt == "عن" and k + 2 < limit
     if role == "call":
         return (nxt in preps and k + 2 < limit) or ("ب" in preps and nxt.startswith("ب") and len(nxt) > 3)
     if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation

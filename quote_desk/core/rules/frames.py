@@ -202,28 +202,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 continue
             stop = scan_phrase(doc, j, limit, form)
             continue
-        if stop.why in ("anon", "verb_pp"):
-            k = stop.at
-            found = None
-            for k2 in range(k + 1, min(limit, k + 8)):
-                if toks[k2].norm in doc.lex.complementizers:
-                    found = k2
-                    break
-                if gap_kind(doc.gap_before(k2)) in ("end",):
-                    break
-                if stop.why == "verb_pp" and gap_kind(doc.gap_before(k2)) is not None:
-                    break
-            if stop.why == "anon" and found is None:
-                j = skip_adjunct(doc, k, limit)
-                gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
-                stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
-                continue
-            if found is None:
-                return None
-            stop = Stop(found, "comp")
-            if stop.why == "comp":
-                comp = _complement(doc, stop, limit, sent.end, reasons)
-            break
+        if stop.why == "anon":
+            j = skip_adjunct(doc, stop.at, limit)
+            gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
+            stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
+            continue
+        if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
+            stop = Stop(stop.at, "pp")
         if stop.why == "pp":
             t = toks[stop.at]
             start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
@@ -266,6 +251,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if via is not None:
         cand.via = via
         cand.how = "relay"
+        cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
@@ -280,6 +266,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             return None  # يُذكر أن / يُتوقع أن: the journalist's impersonal remark
         else:
             cand.how = "dropped"
+            cand.main_subject = sentence_subject(doc, si, ci)
     elif cand.speaker is None and via is not None:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -355,7 +342,11 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             return
     if appos is not None:
         first_title = starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)
-        appos_title = starts_with_title(doc, *appos) or _is_definite_phrase(doc, *appos)
+        appos_title = starts_with_title(doc, *appos) or (_is_definite_phrase(doc, *appos) and not _ends_with_name(doc, *appos))
+        if first_title and appos_title is False and _is_definite_phrase(doc, *appos):
+            cand.title, cand.speaker = first, appos  # "والي الولاية، الحافظ بخيت،": a name with the article
+            cand.reasons.append("title:before")
+            return
         if first_title and not appos_title:
             cand.title, cand.speaker = first, appos
             cand.reasons.append("title:before")
@@ -380,6 +371,15 @@ RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "ال�
 
 def _anonymity_clause(doc: Doc, a: int, b: int) -> bool:
     return doc.tokens[a].norm in ANONYMITY_VERBS and b - a > 1 and doc.tokens[a + 1].norm in ANONYMITY_OBJECTS
+
+
+def _ends_with_name(doc: Doc, a: int, b: int) -> bool:
+    """A phrase of 2-4 words whose last word is name-like and that holds no title word: "الحافظ بخيت"."""
+    from quote_desk.core.rules.speaker import is_name_like
+
+    if not 2 <= b - a <= 4 or any(doc.tokens[k].norm in doc.lex.titles for k in range(a, b)):
+        return False
+    return is_name_like(doc, b - 1) and doc.lex.noun(doc.tokens[a].norm) is None
 
 
 def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
@@ -467,7 +467,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     limit = doc.token_at_or_after(sent.end)
     if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon"):
         return None  # a circumstantial cue follows a comma: "…، مؤكداً أن"; elsewhere it is a noun or adjective
-    allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse")
+    allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse", "express")
     if not complement_follows(doc, ci, limit, form.preps, allow_pp=allow_pp, role=form.role):
         return None
     reasons = [f"cue:{form.lemma}:part"]
@@ -480,7 +480,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
-    elif form.role in ("call", "refuse", "accuse"):  # داعياً إلى وقف …، مطالبة بإجراء …، رافضاً الخوض في …
+    elif form.role in ("call", "refuse", "accuse", "express"):  # داعياً إلى وقف …، مطالبة بإجراء …، معرباً عن أمله
         t = toks[nxt]
         if form.role == "accuse":
             bx = next((x for x in range(nxt + 1, min(limit, nxt + 6)) if toks[x].norm.startswith("ب") and len(toks[x].norm) > 3), None)
@@ -513,7 +513,62 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
-ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع"})
+ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
+NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس"})
+
+
+def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Trim what follows a subject (an object, a ب/ل phrase, a demonstrative) and check it can speak."""
+    toks = doc.tokens
+    if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
+        return None
+    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
+        return None
+    for x in range(a + 1, b):
+        t = toks[x].norm
+        if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t[1:].startswith("ال")):
+            b = x
+            break
+        if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
+            b = x  # a definite -ين plural after the subject is an object: "… العراقيين"
+            break
+    b = trim_object(doc, a, b)
+    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
+        return None
+    return (a, b)
+
+
+def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
+    """For a cue with no subject of its own in the middle of a sentence, the sentence's subject:
+    "لكن النائبة سلوى، عضو اللجنة، تقدمت بطلب، قالت فيه إن …" → النائبة سلوى."""
+    toks = doc.tokens
+    rng = doc.sent_tokens(si)
+    k = rng.start
+    while k < ci and (toks[k].norm in SVO_SKIP or toks[k].norm in KANA):
+        k += 1
+    if k >= ci - 1:
+        return None  # the cue opens its sentence: a true dropped subject, resolved from the discourse
+    first = toks[k].norm
+    if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:
+        return main_clause_subject(doc, si, ci) if first not in PREPOSITIONS or first in ADVERBIAL_OPENERS else None
+    if not (first.startswith("ال") or starts_with_title(doc, k, k + 1) or find_name(doc, k, k + 1)):
+        return main_clause_subject(doc, si, ci)
+    segs = []
+    j = k
+    while j < ci and len(segs) < 2:
+        stop = scan_phrase(doc, j, ci, None, max_len=8)
+        if stop.at > j:
+            segs.append((j, stop.at))
+        if stop.why != "comma" or stop.at <= j:
+            break
+        j = stop.at
+    if not segs:
+        return None
+    probe = Candidate((0, 0), "indirect", None, si, "explicit")
+    _assign_speaker(doc, probe, segs)
+    if probe.speaker is None:
+        return None
+    return _subject_ok(doc, *probe.speaker)
 
 
 def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
@@ -547,12 +602,7 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     _assign_speaker(doc, probe, segs[:2])
     if probe.speaker is None:
         return None
-    a, b = probe.speaker
-    if toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS or doc.lex.cue(toks[a].norm) is not None:
-        return None
-    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
-        return None
-    return probe.speaker
+    return _subject_ok(doc, *probe.speaker)
 
 
 def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
@@ -674,6 +724,8 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
         k += 1
     if k < b and toks[k].norm == "عن":
         k += 1
+    elif k < b and not toks[k].norm.startswith(("ال", "ل")):
+        return (a, b)  # "تقديرات رسمية": an adjective follows, the report noun is the source itself
     return (k, b) if k < b else (a, b)
 
 

@@ -120,6 +120,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     kind = lex.adjuncts.get(t)
     if kind == "time":
         return True
+    if kind == "comm" and t.endswith(("ه", "ها", "هم")) and k > 0:
+        return True  # the speaker's own statement as object: ختم حديثه، ألقى كلمته
     nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
     if kind == "prep" and nxt and _comm(lex, nxt) in ("comm", "time"):
         return True
@@ -353,6 +355,8 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
             lex.noun(t) is not None or t[2:] in IDAFA_NOUNS or (k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"))
         ):
             return k
+        if t.endswith("ي") and doc.tokens[k].text != "علي" and k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"):
+            return k  # a construct dual/plural object: "طرفي النزاع"
     return b
 
 
