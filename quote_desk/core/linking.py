@@ -93,6 +93,12 @@ class LinkingConfig:
     # Fuzzy person matches need the mention's last word (family name) to resemble a word of the name:
     # consonant-skeleton ratio at least this (غوتيرش ~ غوتيريش passes, عبد الله ~ نصر الله does not).
     family_match_at: float = 75.0
+    # Fuzzy organisation matches need this share of the mention's words (head nouns aside) to resemble
+    # words of the name, by the same skeleton ratio (وزارة الشؤون الخارجية الجزائرية passes with 2 of 3).
+    org_cover_at: float = 0.6
+    # link() offers no single suggestion when this many entities are within ambiguity_margin of the best
+    # (وزارة الخارجية without a country): the desk's picker lists them instead.
+    max_tied_suggestions: int = 3
     # Two different entities closer than this cannot be told apart: the best one is only suggested.
     ambiguity_margin: float = 3.0
     # Blocking: a skeleton word shared by more names than this is too common to block on (محمد، وزاره),
@@ -222,7 +228,7 @@ class KeyMaker:
             strip_article(w) for text in adjectives | names for w in text.split()
         } | {w for text in adjectives | names for w in text.split()}
         self._title_heads = frozenset(self._plain(w) for w in lexicon.title_heads)
-        self._org_heads = frozenset(strip_article(self._plain(h)) for h in lexicon.org_heads)
+        self.org_heads = frozenset(strip_article(self._plain(h)) for h in lexicon.org_heads)
         # nationality adjective key → the country's name keys (سوريه → سوريا، سوريه)
         self._adjective_to_names: dict[str, tuple[str, ...]] = {}
         for c in lexicon.countries:
@@ -298,7 +304,7 @@ class KeyMaker:
                 forms.append([*words[:-1], *country.split()])
         for form in forms:
             out.append(" ".join(form))
-            if len(form) >= 2 and form[0] in self._org_heads:
+            if len(form) >= 2 and form[0] in self.org_heads:
                 out.append(" ".join(form[1:]))
         return [v for v in dict.fromkeys(out) if v and v != key]
 
@@ -533,6 +539,10 @@ class RegistryLinker:
                 partial = name_similarity(key, tail, cfg) * cfg.partial_unique_score / 100.0
                 if partial > score:
                     score, how = partial, "fuzzy-surname"
+            if self.targets[i].type != PERSON and not self._words_covered(words, cw):
+                # an organisation's distinctive words must be there: وزارة المالية is not وزارة الداخلية
+                score = min(score, cfg.suggest_at - 1.0)
+                how = "fuzzy-other-words"
             if self.targets[i].type == PERSON and not self._family_agrees(words, cw):
                 # a different family name is a different person, however alike the given names are
                 # (حسن عبد الله is not حسن نصر الله): not even a suggestion
@@ -544,9 +554,19 @@ class RegistryLinker:
     def _family_agrees(self, words: Sequence[str], cand_words: Sequence[str]) -> bool:
         """The mention's last word resembles some word of the candidate's name (its family name, usually)."""
         last = skeleton(words[-1])
+        rest = cand_words[1:] if len(cand_words) > 1 else cand_words  # not the given name (أنطونيو تاياني)
         return any(
-            fuzz.ratio(last, skeleton(w)) >= self.config.family_match_at for w in cand_words if w not in ("بن", "ابن")
+            fuzz.ratio(last, skeleton(w)) >= self.config.family_match_at for w in rest if w not in ("بن", "ابن")
         )
+
+    def _words_covered(self, words: Sequence[str], cand_words: Sequence[str]) -> bool:
+        """Enough of the mention's words (head nouns aside) resemble words of the organisation's name."""
+        content = [w for w in words if w not in self.keys.org_heads and w not in ("في", "و")]
+        if not content:
+            return True
+        cand = [skeleton(w) for w in cand_words]
+        hits = sum(1 for w in content if any(fuzz.ratio(skeleton(w), c) >= self.config.family_match_at for c in cand))
+        return hits / len(content) >= self.config.org_cover_at
 
     @staticmethod
     def _ends_with(key: str, words: Sequence[str]) -> bool:
@@ -668,8 +688,14 @@ class RegistryLinker:
         ck = (mention, tuple(aliases), title, speaker_type)
         if ck in self._cache:
             return self._cache[ck]
-        found = self.candidates(mention, aliases=aliases, title=title, speaker_type=speaker_type, limit=3)
+        found = self.candidates(
+            mention, aliases=aliases, title=title, speaker_type=speaker_type, limit=self.config.max_tied_suggestions
+        )
         best = found[0] if found and found[0].level != "none" else None
+        if best is not None and best.level == "suggest":
+            tied = [r for r in found if r.score > best.score - self.config.ambiguity_margin]
+            if len(tied) >= self.config.max_tied_suggestions:
+                best = None
         if len(self._cache) >= self.config.cache_size:
             self._cache.clear()
         self._cache[ck] = best

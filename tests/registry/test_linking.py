@@ -203,3 +203,28 @@ def test_search_lists_every_match_of_a_generic_word(seed_linker: RegistryLinker)
     narrowed = [h.entity_id for h in seed_linker.search("وزارة الخارجية الس", limit=2)]
     assert "sy-ministry-foreign-affairs" in narrowed
     assert all(h.speaker_type == "person" for h in seed_linker.search("كال", speaker_type="person"))
+
+
+def test_organisations_need_their_distinctive_words(config: LinkingConfig) -> None:
+    linker = small(
+        config,
+        org("eg-moi", "وزارة الداخلية المصرية", country="EG"),
+        org("dz-mofa", "وزارة الخارجية الجزائرية", country="DZ"),
+    )
+    assert linker.link("وزارة المالية", speaker_type="organization") is None
+    r = linker.link("وزارة الشؤون الخارجية الجزائرية", speaker_type="organization")
+    assert r is not None and r.entity_id == "dz-mofa"
+
+
+def test_no_single_suggestion_among_many_equal_candidates(config: LinkingConfig) -> None:
+    linker = small(
+        config, *(org(f"{c}-mofa", f"وزارة الخارجية {adj}") for c, adj in
+                  [("sy", "السورية"), ("eg", "المصرية"), ("jo", "الأردنية"), ("lb", "اللبنانية")])
+    )
+    assert linker.link("وزارة الخارجية", speaker_type="organization") is None
+    assert len(linker.candidates("وزارة الخارجية", speaker_type="organization")) == 4  # the picker lists them
+
+
+def test_a_shared_given_name_is_not_a_family_name(config: LinkingConfig) -> None:
+    linker = small(config, person("ac", "أنطونيو كوستا"))
+    assert linker.link("أنطونيو تاياني", speaker_type="person") is None
