@@ -62,7 +62,16 @@ def linker_from_registry(registry: Registry, config: LinkingConfig | None = None
     return RegistryLinker((e.to_target() for e in registry.entities()), config)
 
 
-def open_linker(home: Path | None = None, config: LinkingConfig | None = None) -> RegistryLinker:
-    """A SpeakerLinker over the user's registry (opened, created and seeded on first use, then closed)."""
-    with open_registry(home) as reg:
+def open_linker(
+    home: Path | None = None, config: LinkingConfig | None = None, *, timeout: float = 5.0
+) -> RegistryLinker:
+    """A SpeakerLinker over the user's registry (opened, created and seeded on first use, then closed).
+
+    Linking only reads: when another program holds the registry's write lock just as a newer seed would be
+    loaded, the linker is built from the registry as it is (the seed is loaded next time)."""
+    try:
+        reg = open_registry(home, timeout=timeout)
+    except RegistryLockedError:
+        reg = open_registry(home, seed=False, timeout=timeout)
+    with reg:
         return linker_from_registry(reg, config)

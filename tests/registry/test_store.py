@@ -299,3 +299,26 @@ def test_home_that_cannot_be_created(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(RegistryError, match="cannot create the registry folder"):
         open_registry(blocker / "sub")
+
+
+def test_linker_opens_while_another_program_writes(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quote_desk.registry import seed as seed_module
+
+    with open_registry(home):
+        pass
+    shipped = seed_module.default_seed()
+    newer = seed_module.Seed(shipped.version + 1, shipped.entities)
+    monkeypatch.setattr(seed_module, "default_seed", lambda: newer)
+    other = sqlite3.connect(home / REGISTRY_FILE, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(RegistryLockedError):
+            open_registry(home, timeout=0.2).close()
+        linker = open_linker(home, timeout=0.2)  # reads the registry as it is
+        r = linker.link("كايا كالاس", speaker_type="person")
+        assert r is not None and r.entity_id == "kaja-kallas"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with open_registry(home) as reg:  # and the newer seed arrives once the lock is gone
+        assert reg.meta("seed_version") == str(newer.version)
