@@ -36,7 +36,8 @@ class Entity:
             return self.aliases[0] if self.aliases else None
         if self.stype == "anonymous_source":
             return self.mentions[0]
-        return max(self.mentions, key=lambda m: (len(m.split()), len(m)))
+        # the fullest form, preferring a bare name over one that still carries a title ("رئيس الوزراء X")
+        return max(self.mentions, key=lambda m: (not _titled(m), len(m.split()), len(m)))
 
 
 def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
@@ -48,6 +49,15 @@ def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
             continue
         out.append(strip_article(n))
     return tuple(out)
+
+
+def _titled(mention: str) -> bool:
+    from quote_desk.core.lexicon import load_lexicon
+    from quote_desk.core.normalize import normalize
+
+    first = normalize(mention.split()[0]) if mention.split() else ""
+    titles = load_lexicon().titles
+    return first in titles or (first.startswith("ال") and first[2:] in titles)
 
 
 def head_stem(word: str) -> str:
@@ -71,6 +81,7 @@ class Discourse:
         self.entities: list[Entity] = []
         self.speaker_stack: list[int] = []  # entity ids of resolved quotes, in order
         self.cursor = 0  # character position of the cue being resolved
+        self._used: dict[int, None] = {}
 
     # -- creating and joining ---------------------------------------------------------------------------
     def is_anaphor(self, a: int, b: int) -> bool:
@@ -80,9 +91,14 @@ class Discourse:
             return False
         if any(n in lex.anaphora_markers for n in norms[1:]):
             return True
-        if len(norms) == 1 and norms[0].startswith("ال"):
+        if norms[0].startswith("ال"):
             info = lex.noun(norms[0])
-            return info is not None and info.cls in ("org", "media", "anon", "person")
+            if info is None or info.cls not in ("org", "media", "anon", "person"):
+                return False
+            if len(norms) == 1:
+                return True
+            # a definite role with a nisba adjective: "المسؤولة الأوروبية", "الوزير الفرنسي"
+            return len(norms) == 2 and norms[1].startswith("ال") and norms[1].endswith(("ي", "يه")) and info.cls == "person"
         return False
 
     def head_of(self, a: int, b: int) -> str:
@@ -107,17 +123,26 @@ class Discourse:
                 return e
             if fallback is None and any(hs in map(head_stem, k) for k in e.title_keys):
                 fallback = e
+        if fallback is None:
+            info = self.doc.lex.noun("ال" + head) or self.doc.lex.noun(head)
+            if info is not None and info.cls == "person":
+                # "المسؤولة الأوروبية", "الوزير": a role description points to the last person of that gender
+                for eid in reversed(self._recency()):
+                    e = self.entities[eid]
+                    if e.stype == "person" and (gender is None or e.gender in (None, gender)) and e.mentions:
+                        return e
         return fallback
 
+    RECENCY_WINDOW = 80  # entities looked back at; keeps long documents linear
+
     def _recency(self) -> list[int]:
-        seen: dict[int, None] = {}
-        for eid in self.speaker_stack:
-            seen.pop(eid, None)
-            seen[eid] = None
-        for e in self.entities:  # entities never quoted (vias) come before quoted ones in recency
-            if e.eid not in seen:
-                seen = {e.eid: None, **seen}
-        return list(seen)
+        """Entity ids, least to most recently used (named or quoted), the last RECENCY_WINDOW of them."""
+        order = list(self._used)
+        return order[-self.RECENCY_WINDOW :]
+
+    def _touch(self, eid: int) -> None:
+        self._used.pop(eid, None)
+        self._used[eid] = None
 
     def explicit(
         self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None, lam: bool = False
@@ -147,13 +172,15 @@ class Discourse:
             self.entities.append(target)
         elif target.gender is None:
             target.gender = g
-        target.keys.append(key)
+        self._touch(target.eid)
+        if key not in target.keys:
+            target.keys.append(key)
         target.mentions.append(text)
         target.aliases.append(text)
         if title:
             target.titles.append(title)
             target.aliases.append(title)
-            if title_key:
+            if title_key and title_key not in target.title_keys:
                 target.title_keys.append(title_key)
         return target
 
@@ -188,7 +215,7 @@ class Discourse:
     def resolve_dropped(self, gender: str | None, number: str | None) -> tuple[Entity | None, bool]:
         """(entity, agreed): the most recent speaker whose agreement fits; else the most recent speaker."""
         seen: list[int] = []
-        for eid in reversed(self.speaker_stack):
+        for eid in reversed(self.speaker_stack[-self.RECENCY_WINDOW :]):
             if eid in seen:
                 continue
             seen.append(eid)
@@ -216,6 +243,7 @@ class Discourse:
 
     def spoke(self, e: Entity) -> None:
         self.speaker_stack.append(e.eid)
+        self._touch(e.eid)
 
     def best_match_for_headline(self, e: Entity) -> Entity | None:
         """A headline speaker ("مدرب الرجاء: …") is usually named in the body ("كريم الزياني، مدرب الرجاء"):
@@ -224,7 +252,7 @@ class Discourse:
         # title heads (مدرب، وزير) and function words do not identify anyone: only distinctive words count
         words = {w for k in e.keys for w in k if len(w) > 2 and w not in lex.titles and w not in lex.adjuncts and "ال" + w not in lex.titles}
         best, best_n = None, 0
-        for other in self.entities:
+        for other in self.entities[max(0, e.eid - 40) : e.eid + 40]:
             if other is e or other.stype == "anonymous_source":
                 continue
             pool = {w.removeprefix("ل") if w.startswith("ل") and len(w) > 3 else w for k in other.keys + other.title_keys for w in k}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from quote_desk.core.config import EngineConfig
@@ -9,6 +10,7 @@ from quote_desk.core.discourse import Discourse, Entity, mention_key
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
+from quote_desk.core.normalize import strip_article
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
@@ -96,9 +98,13 @@ class Extractor:
                 c = None
             if c is not None:
                 out.append(c)
-        claimed = [c.content for c in out]
+        claimed = sorted(c.content for c in out)
+        claimed_starts = [s for s, _ in claimed]
         for m in d.marks:
-            if m.para in d.noise_paras or any(s <= m.start < e or m.start <= s < m.end for s, e in claimed):
+            i = bisect.bisect_right(claimed_starts, m.end)
+            if m.para in d.noise_paras or any(
+                s <= m.start < e or m.start <= s < m.end for s, e in claimed[max(0, i - 6) : i]
+            ):
                 continue
             c = postposed_frame(d, m)
             if c is not None:
@@ -109,7 +115,7 @@ class Extractor:
                 if k < len(d.tokens) and d.tokens[k].para in d.noise_paras:
                     continue
             out.extend(nonverbal_frames(d, si))
-        out.extend(headline_frames(d))
+        out.extend(_confirmed_headlines(d, headline_frames(d), out))
         out.extend(_continuations(d, out))
         out.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
         return out
@@ -339,26 +345,59 @@ def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) -> list[Candidate]:
+    """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
+    words: set[str] = set()
+    for c in body:
+        for r in (c.speaker, c.title, c.main_subject):
+            if r is not None:
+                words.update(strip_article(d.tokens[k].norm) for k in range(*r))
+    kept = []
+    for h in heads:
+        if h.needs_confirmation and h.speaker is not None:
+            last = strip_article(d.tokens[h.speaker[1] - 1].norm)
+            if last not in words:
+                continue
+        kept.append(h)
+    return kept
+
+
 def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:
     """A non-verbal cue between a verb and its content (قال X، بحسب بيان، إن …) belongs to that frame."""
-    frames = [(c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None]
-    return [c for c in cands if c.how != "nonverbal" or not any(a < c.cue[0] < b for a, b in frames)]
+    frames = sorted((c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None)
+    starts = [a for a, _ in frames]
+
+    def nested(pos: int) -> bool:
+        i = bisect.bisect_left(starts, pos) - 1
+        # frames are short (cue → content start): a few look-backs are enough
+        return any(frames[j][0] < pos < frames[j][1] for j in range(max(0, i - 3), i + 1))
+
+    return [c for c in cands if c.how != "nonverbal" or not nested(c.cue[0])]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """When two candidates claim the same content (IoU > 0.6), keep the one with the stronger evidence.
+    Candidates are bucketed by a coarse position grid so that long documents stay linear."""
     kept: list[Candidate] = []
+    grid: dict[int, list[Candidate]] = {}
+    cell = 2048
     for c in sorted(cands, key=lambda c: (PRIORITY.get(c.how, 9), c.content[0])):
         s, e = c.content
         clash = False
-        for k in kept:
-            ks, ke = k.content
-            inter = max(0, min(e, ke) - max(s, ks))
-            union = max(e, ke) - min(s, ks)
-            if union and inter / union > 0.6:
-                clash = True
+        for g in range(s // cell - 1, e // cell + 2):
+            for k in grid.get(g, ()):
+                ks, ke = k.content
+                inter = max(0, min(e, ke) - max(s, ks))
+                union = max(e, ke) - min(s, ks)
+                if union and inter / union > 0.6:
+                    clash = True
+                    break
+            if clash:
                 break
         if not clash:
             kept.append(c)
+            for g in range(s // cell, e // cell + 1):
+                grid.setdefault(g, []).append(c)
     kept.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
     return kept
 

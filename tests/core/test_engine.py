@@ -202,3 +202,23 @@ def test_offsets_survive_emoji_diacritics_and_crlf():
 def test_deterministic():
     text = "وقال الوزير إن الوضع مستقر، مضيفاً أن الحدود مفتوحة."
     assert extract(text, "a") == extract(text, "a")
+
+
+def test_headline_last_conjunct_and_adjunct_are_handled():
+    qs = run("انفجار في مستودع للوقود ومصدر أمني: الحادث لم يكن متعمداً\n\nنص الخبر.")
+    assert len(qs) == 1 and same(qs[0].speaker, "مصدر أمني") and qs[0].speaker_type == "anonymous_source"
+    qs = run("ليلى مراد بعد فوزها بالجائزة: «هذا التكريم لكل المعلمات»\n\nنص.")
+    assert len(qs) == 1 and same(qs[0].speaker, "ليلى مراد") and qs[0].kind == "direct"
+
+
+def test_bare_name_headline_needs_the_body_to_confirm_it():
+    body = "\n\nوقال نادر سليم إن المشروع سيكتمل في الصيف."
+    confirmed = run("سليم: المشروع سيكتمل في الصيف" + body)
+    assert any(q.cue == ":" for q in confirmed)
+    unconfirmed = run("فيضانات دهوك: ارتفاع عدد الضحايا إلى تسعة" + body)
+    assert not any(q.cue == ":" for q in unconfirmed)
+
+
+def test_adjective_complement_stays_in_the_mention():
+    q = only("وقال دبلوماسي غربي مطلع على المفاوضات إن الجولة المقبلة حاسمة.")
+    assert same(q.speaker, "دبلوماسي غربي مطلع على المفاوضات")

@@ -110,7 +110,9 @@ def _postposed_tail(doc: Doc, j: int, limit: int) -> bool:
 
 def content_kind(doc: Doc, start: int, end: int) -> str:
     """indirect, or mixed when the clause carries quoted wording."""
-    for m in doc.marks:
-        if start <= m.open_start and m.close_end <= end + 1 and len(doc.text[m.start : m.end].split()) >= 2:
+    m = doc.mark_starting_at(start, end)
+    while m is not None and m.open_start < end:
+        if m.close_end <= end + 1 and len(doc.text[m.start : m.end].split()) >= 2:
             return "mixed"  # a one-word marked name («قسد») is not quoted wording
+        m = doc.mark_starting_at(m.open_start + 1, end)
     return "indirect"

@@ -57,6 +57,7 @@ class Candidate:
     optional: bool = False
     lam: bool = False  # the mention's first token carries the preposition ل (وفقاً لوزارة الصحة)
     main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
+    needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -357,6 +358,12 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             t, n = split_title_name(doc, *first)
             if t is not None:
                 cand.speaker = n
+            else:
+                k = first[0]
+                while k < first[1] - 1 and doc.tokens[k].norm.startswith("ال") and doc.tokens[k].norm.endswith(("ي", "يه")):
+                    k += 1
+                if k > first[0] and find_name(doc, k, first[1]) == (k, first[1]):
+                    cand.speaker = (k, first[1])
             return
     t, n = split_title_name(doc, *first)
     if t is not None:
@@ -364,6 +371,19 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         cand.reasons.append("title:inline")
     else:
         cand.speaker = first
+    _descriptor_to_title(doc, cand)
+
+
+def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
+    """"الإيطالي سيموني إنزاغي": a nationality/nisba adjective before a name is a descriptor, not the name."""
+    if cand.speaker is None or cand.title is not None:
+        return
+    a, b = cand.speaker
+    k = a
+    while k < b - 1 and doc.tokens[k].norm.startswith("ال") and doc.tokens[k].norm.endswith(("ي", "يه")) and doc.lex.noun(doc.tokens[k].norm) is None:
+        k += 1
+    if k > a and find_name(doc, k, b) == (k, b):
+        cand.title, cand.speaker = (a, k), (k, b)
 
 
 RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "والذي", "والتي", "حيث", "مما"})
@@ -408,12 +428,53 @@ SVO_SKIP = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
 KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 
 
+def _trailing_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The proper name that ends a phrase: "… إلى جانب المدرب الظهير سلطان الدوسري" → سلطان الدوسري."""
+    from quote_desk.core.rules.speaker import is_name_like
+
+    j = b - 1
+    if j < a:
+        return None
+    start = None
+    if is_name_like(doc, j):
+        start = j
+    elif doc.tokens[j].norm.startswith("ال") and j - 1 >= a and is_name_like(doc, j - 1):
+        start = j - 1
+    if start is None:
+        return None
+    while start - 1 >= a and b - (start - 1) <= 4 and (
+        is_name_like(doc, start - 1)
+        or (doc.tokens[start].norm.startswith("ال") and doc.tokens[start - 1].norm in ("عبد", "ابو", "ابي", "بن", "ال"))
+        or (start - 2 >= a and doc.tokens[start - 1].norm.startswith("ال") and doc.tokens[start - 2].norm in ("عبد", "ابو", "ابي"))
+    ):
+        start -= 1
+    return (start, b)
+
+
+def _svo_subject_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    toks = doc.tokens
+    while a < b and (toks[a].norm in SVO_SKIP or toks[a].norm in KANA):
+        a += 1
+    if a >= b or b - a > 8 or toks[a].norm in PREPOSITIONS or doc.lex.cue(toks[a].norm) is not None:
+        return None
+    return (a, b)
+
+
 def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     """A subject before the verb in its clause: "الوزير قال إن", "وكان الوزير قد أكد أن"."""
     toks = doc.tokens
     a = ci
     while a - 1 >= 0 and toks[a - 1].start >= sent_start and gap_kind(doc.gap_before(a)) is None:
         a -= 1
+    if a < ci and toks[a].norm in RELATIVES and a > 0 and gap_kind(doc.gap_before(a)) == "comma":
+        # "اللاعب سلطان، الذي سجل الهدف، قال …" / "…، الذي …، قد قال": the subject stands before the relative clause
+        a2 = a - 1
+        while a2 - 1 >= 0 and toks[a2 - 1].start >= sent_start and gap_kind(doc.gap_before(a2)) is None:
+            a2 -= 1
+        if toks[a2].start >= sent_start:
+            return _trailing_name(doc, a2, a) or _svo_subject_range(doc, a2, a)
+    elif a < ci and gap_kind(doc.gap_before(a)) == "comma" and a > 0:
+        pass
     b = ci
     while b - 1 >= a and (toks[b - 1].norm in ("قد", "لقد") or toks[b - 1].norm in KANA):
         b -= 1
@@ -526,7 +587,7 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         return None
     for x in range(a + 1, b):
         t = toks[x].norm
-        if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t[1:].startswith("ال")):
+        if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")):
             b = x
             break
         if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
@@ -682,6 +743,9 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             start = toks[c0].start
             end = clause_end(doc, start, sent.end)
         elif not at_start and gap_kind(doc.gap_before(k)) == "comma":
+            first = lex.cue(toks[rng.start].norm)
+            if first is not None and first.pos in ("perf", "imperf"):
+                continue  # "وأكد الوزير، بحسب البيان، …": the source phrase sits inside a verb's frame
             start, end = strip_span(doc.text, sent.start, toks[k - 1].end, TRIM)
         else:
             continue

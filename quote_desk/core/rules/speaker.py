@@ -110,6 +110,10 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     t = doc.tokens[k].norm
     if t in ("ل", "لـ") or t in PREP_PRONOUNS or t == "مجددا":
         return True
+    if k > 0 and t in lex.nonverbal_first and t not in ("نقلا", "كما", "مثلما"):
+        for seq in lex.nonverbal:
+            if seq[0] == t and tuple(x.norm for x in doc.tokens[k : k + len(seq)]) == seq:
+                return True  # "وأكد الوزير، بحسب البيان، أن …": a source phrase inside the frame
     if t == "علي" and k > 0 and doc.tokens[k - 1].norm.startswith(("مطلع", "المطلع")):
         return False  # مطلع على سير المحادثات: the adjective's complement
     if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي",):
@@ -373,6 +377,8 @@ def classify(doc: Doc, a: int, b: int) -> str:
     if head in lex.honorifics and len(norms) > 1:
         head = norms[1]
     info = lex.noun(head)
+    if info is None and head.startswith("و"):
+        info = lex.noun(head[1:])
     if info is not None:
         if info.cls == "anon":
             # "مصدر" / "مسؤول" with a name after them are not anonymous ("المسؤول الأممي مارتن غريفيث")
