@@ -25,6 +25,8 @@ def test_smoke_every_action(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     home = str(tmp_path / "h")
     code, out, _ = run(capsys, "--home", home, "list", "--type", "person")
     assert code == 0 and "kaja-kallas\tperson\tكايا كالاس\tKaja Kallas" in out
+    code, out, _ = run(capsys, "--home", home, "list", "--search", "كال")
+    assert code == 0 and out.splitlines()[0].startswith("kaja-kallas\t")
     code, out, _ = run(capsys, "show", "كالاس", "--home", home)  # --home after the action works too
     assert code == 0 and "id:        kaja-kallas" in out
     code, out, _ = run(capsys, "--home", home, "add", "زيد عبيدات", "--type", "person", "--english", "Zaid Obeidat",
