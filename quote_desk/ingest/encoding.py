@@ -140,7 +140,28 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
             f"{name}: looks like a binary file, not a text article (no text encoding fits it); "
             "if it is text, give its encoding (for example --encoding windows-1256)"
         )
-    return _strict(data, enc, name, "detected")
+    decoded = _strict(data, enc, name, "detected")
+    if not plausible_text(decoded.text, wide=b"\x00" in data):
+        raise InputError(
+            f"{name}: looks like a binary file, not a text article (read as {display_name(enc)} it is not text); "
+            "if it is text, give its encoding (for example --encoding windows-1256)"
+        )
+    return decoded
+
+
+def plausible_text(text: str, *, wide: bool = False) -> bool:
+    """A guessed decoding must look like text: few control or unassigned characters and, for UTF-16/32
+    guessed without a BOM (`wide`), spaces between words."""
+    sample = text[:100_000]
+    if not sample:
+        return False
+    odd = sum(1 for c in sample if c not in "\t\n\r\f\v" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
+    if odd * 50 > len(sample):
+        return False
+    if wide:
+        spaces = sum(1 for c in sample if c.isspace())
+        return len(sample) >= 4 and spaces * 40 >= len(sample)
+    return True
 
 
 def _mostly_text_with_nuls(data: bytes) -> bool:
@@ -175,6 +196,7 @@ def sniff_stream_encoding(head: bytes, name: str, encoding: str | None = None) -
         if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
             return "utf-8", "utf-8"  # the sample ends inside a character
     enc = detect(head)
-    if enc is None or (b"\x00" in head and not enc.startswith(("utf_16", "utf_32"))):
+    if (enc is None or (b"\x00" in head and not enc.startswith(("utf_16", "utf_32")))
+            or not plausible_text(head.decode(enc, "ignore"), wide=b"\x00" in head)):  # fmt: skip
         raise InputError(f"{name}: looks like a binary file, not a table of articles")
     return enc, "detected"

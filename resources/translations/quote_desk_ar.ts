@@ -295,8 +295,8 @@
         <translation>لا شيء للحفظ: يُكتب كل قرار في المشروع فور اتخاذه.</translation>
     </message>
     <message>
-        <source>No .txt articles found to import.</source>
-        <translation>لم يُعثر على مقالات ‎.txt‎ للاستيراد.</translation>
+        <source>No articles found to import (.txt, .html, .docx, .jsonl, .csv).</source>
+        <translation>لم يُعثر على مقالات للاستيراد (‎.txt‎، ‎.html‎، ‎.docx‎، ‎.jsonl‎، ‎.csv‎).</translation>
     </message>
     <message>
         <source>An import is already running; wait for it or cancel it.</source>
@@ -331,8 +331,8 @@
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <source>Text articles (*.txt)</source>
-        <translation>مقالات نصية (*.txt)</translation>
+        <source>Articles (*.txt *.html *.htm *.docx *.jsonl *.csv)</source>
+        <translation>مقالات (*.txt *.html *.htm *.docx *.jsonl *.csv)</translation>
     </message>
     <message>
         <source>Import folder</source>

@@ -70,8 +70,8 @@ piece = st.one_of(
 frame = st.builds(
     lambda cue, sp, sep, comp, op, content, cl, end: f"{cue} {sp}{sep}{comp} {op}{content}{cl}{end}",
     st.sampled_from(CUES) | _decorated(CUES), st.sampled_from(SPEAKERS), st.sampled_from([":", "،", "", " :"]),
-    st.sampled_from([*COMPLEMENTIZERS, ""]), st.sampled_from(MARKS + [""]), st.sampled_from(CONTENT),
-    st.sampled_from(MARKS + [""]), st.sampled_from([".", "", "\n", "؟", "،"]),
+    st.sampled_from([*COMPLEMENTIZERS, ""]), st.sampled_from([*MARKS, ""]), st.sampled_from(CONTENT),
+    st.sampled_from([*MARKS, ""]), st.sampled_from([".", "", "\n", "؟", "،"]),
 )  # fmt: skip
 
 arabic_news = st.lists(st.one_of(piece, frame), max_size=40).map(lambda parts: " ".join(parts))
