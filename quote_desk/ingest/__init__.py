@@ -53,14 +53,15 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     """Files as given; folders expanded to their article files (sorted, recursive)."""
     for p in map(Path, paths):
         if p.is_dir():
-            found = []
+            found: list[str] = []  # plain strings: 10,000 files cost about 1 MB, not 10
             for root, dirs, files in os.walk(p):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(Path(root) / f for f in files
-                             if not _skip_name(f) and Path(f).suffix.lower() in FOLDER_SUFFIXES)  # fmt: skip
+                found.extend(os.path.join(root, f) for f in files
+                             if not _skip_name(f) and os.path.splitext(f)[1].lower() in FOLDER_SUFFIXES)  # fmt: skip
             if not found:
                 yield InputError(f"{p}: the folder has no articles ({', '.join(FOLDER_SUFFIXES)})")
-            yield from sorted(found)
+            found.sort()
+            yield from map(Path, found)
         elif p.exists() or p.is_symlink():
             yield p
         else:
@@ -73,11 +74,14 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"{name}: {size / 1e6:.1f} MB is more than one article can be "
-                f"(limit {max_bytes / 1e6:.0f} MB); split it into articles, or use a .jsonl/.csv table"
+                f"{name}: {size / 2**20:.1f} MiB is more than one article can be "
+                f"(limit {max_bytes / 2**20:.0f} MiB); split it into articles, or use a .jsonl/.csv table"
             )
         with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
+            data = fh.read()  # not read(max_bytes): that would allocate max_bytes for every small file
+        if len(data) > max_bytes:  # it grew since stat()
+            raise InputError(f"{name}: more than one article can be (limit {max_bytes / 2**20:.0f} MiB)")
+        return data
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -167,7 +171,7 @@ def iter_articles(
         from quote_desk.ingest.encoding import check_encoding_name
 
         check_encoding_name(encoding)  # a typo fails once, up front, not once per file
-    items = list(expand_paths(paths))
+    items: list[str | InputError] = [i if isinstance(i, InputError) else str(i) for i in expand_paths(paths)]
     total = len(items)
     for i, item in enumerate(items):
         if isinstance(item, InputError):
@@ -175,7 +179,7 @@ def iter_articles(
         else:
             yield from read_path(item, encoding, max_bytes=max_bytes)
         if progress is not None:
-            progress(i + 1, total, "" if isinstance(item, InputError) else str(item))
+            progress(i + 1, total, "" if isinstance(item, InputError) else item)
 
 
 __all__ = [

@@ -94,6 +94,15 @@ def _record(obj: Any, where: str, default_id: str, label: str) -> Record | Input
     return (doc, text, str(title) if title is not None else None, label)
 
 
+def header_delimiter(header_line: str, suffix: str) -> str:
+    """Comma, semicolon (Excel in Arabic/European locales) or tab: the one the header row uses most."""
+    if suffix == ".tsv":
+        return "\t"
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 def iter_csv(path: Path, encoding: str | None, max_chars: int) -> Iterator[Record | InputError]:
     fh, label = _open_text(path, encoding)
     stem = path.stem
@@ -102,16 +111,12 @@ def iter_csv(path: Path, encoding: str | None, max_chars: int) -> Iterator[Recor
     try:
         with fh:
             try:
-                sample = fh.read(8192)
+                first = fh.readline()
             except UnicodeDecodeError as exc:
                 yield InputError(f"{path}: not valid {label} ({exc.reason})")
                 return
             fh.seek(0)
-            try:
-                dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            reader = csv.reader(fh, dialect)
+            reader = csv.reader(fh, delimiter=header_delimiter(first, path.suffix.lower()))
             try:
                 header = next(reader, None)
             except (csv.Error, UnicodeDecodeError) as exc:

@@ -11,10 +11,13 @@ from quote_desk.errors import InputError
 def docx_to_text(path: Path) -> tuple[str, str | None]:
     """(text, title from the document properties)."""
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
     try:
         document = docx.Document(str(path))
+    except PackageNotFoundError:
+        raise InputError(f"{path}: not a Word document (.docx); it is not a Word package") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{path}: not a Word document (.docx) or a damaged one ({exc})") from None
     except Exception as exc:  # lxml parse errors inside a damaged package

@@ -134,8 +134,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
     enc = detect(data)
     if enc is None or (b"\x00" in data and not enc.startswith(("utf_16", "utf_32"))):
         if b"\x00" in data and _mostly_text_with_nuls(data):
-            text = data.replace(b"\x00", b"").decode("utf-8")
-            return Decoded(text, "utf-8", "utf-8")
+            return Decoded(data.decode("utf-8"), "utf-8", "utf-8")  # NUL is valid UTF-8; clean_text removes it
         raise InputError(
             f"{name}: looks like a binary file, not a text article (no text encoding fits it); "
             "if it is text, give its encoding (for example --encoding windows-1256)"
