@@ -72,9 +72,10 @@ from quote_desk.app.undo import StoreCommand
 from quote_desk.app.workers import Job, run_in_background
 from quote_desk.core.records import KINDS
 from quote_desk.errors import QuoteDeskError
-from quote_desk.store import ACCEPTED_STATUSES, QuoteRow, ReviewProject
+from quote_desk.store import ACCEPTED_STATUSES, ProjectCorruptError, QuoteRow, ReviewProject, restore_backup
 from quote_desk.store.importing import ArticleSource, collect_paths, pasted_article, read_sources
 from quote_desk.store.project import text_hash
+from quote_desk.store.safety import backup_time
 from quote_desk.store.spans import narrow, widen
 
 ExtractorFactory = Callable[[], Any]
@@ -879,9 +880,18 @@ class DeskWindow(QMainWindow):
         self.dialog = dlg
 
         def go() -> None:
+            v = dlg.values()
+            target = Path(v["path"]) if v["path"] else None
+            if target is not None and target.is_file():
+                # never overwrite without asking; the export itself is written to a temp file and renamed
+                self.confirm(tr("%1 already exists. Replace it?").replace("%1", fsi(str(target))),
+                             lambda: write(v), name="overwrite_box")  # fmt: skip
+            else:
+                write(v)
+
+        def write(v: dict[str, str]) -> None:
             from quote_desk.export import export_rows
 
-            v = dlg.values()
             rows = (self.proxy.visible_rows() if v["scope"] == "filter"
                     else [r for r in self.model.all_rows() if r.status in ACCEPTED_STATUSES])  # fmt: skip
             try:
@@ -908,6 +918,15 @@ class DeskWindow(QMainWindow):
             return False
         try:
             new = ReviewProject.open(path, reviewer=self.project.reviewer)
+        except ProjectCorruptError as exc:
+            if exc.backup is None:
+                self.show_error(str(exc))
+                return False
+            backup = exc.backup
+            self.confirm(str(exc) + "\n\n" + tr("Restore the latest backup (%1)? The damaged file is kept beside it.")
+                         .replace("%1", backup_time(backup)),
+                         lambda: self._restore_and_open(path, backup), name="restore_box")  # fmt: skip
+            return False
         except QuoteDeskError as exc:
             self.show_error(str(exc))
             return False
@@ -918,6 +937,34 @@ class DeskWindow(QMainWindow):
         self.table.selectionModel().clearCurrentIndex()
         self.load_rows()
         return True
+
+    def _restore_and_open(self, path: str | Path, backup: Path) -> None:
+        try:
+            kept = restore_backup(Path(path), backup)
+        except (QuoteDeskError, OSError) as exc:
+            self.show_error(tr("The backup could not be restored: %1").replace("%1", str(exc)))
+            return
+        if self.switch_project(path):
+            self.statusBar().showMessage(
+                tr("Restored the backup of %1; the damaged file is kept as %2").replace("%1", backup_time(backup))
+                .replace("%2", fsi(str(kept))), 15000)  # fmt: skip
+
+    def confirm(self, message: str, on_yes: Callable[[], None], *, name: str = "confirm_box") -> QMessageBox:
+        """Ask a yes/no question without blocking; `on_yes` runs when the answer is yes (No is the default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "quote_desk", message,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
+        box.setObjectName(name)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def done(result: int) -> None:
+            box.deleteLater()
+            if result == QMessageBox.StandardButton.Yes:
+                on_yes()
+
+        box.finished.connect(done)
+        self.last_question = message
+        box.open()
+        return box
 
     def open_project_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("Open review project"), "",

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = args.output or args.project.with_suffix("." + args.fmt)
     statuses = None if args.all else (args.status or list(ACCEPTED_STATUSES))
-    with ReviewProject.open(args.project, create=False) as project:
+    with ReviewProject.open(args.project, create=False, read_only=True) as project:  # works beside an open desk
         rows = select_rows(project, statuses)
         n = export_rows(rows, out, fmt=args.fmt, profile=args.profile, delimiter=args.delimiter)
     print(f"exported {n} quote(s) to {out}", file=sys.stderr)

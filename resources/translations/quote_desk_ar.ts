@@ -485,6 +485,22 @@
         <source>Not added to the registry: %1</source>
         <translation>لم تُضف إلى السجل: %1</translation>
     </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>الملف %1 موجود. هل تريد استبداله؟</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup (%1)? The damaged file is kept beside it.</source>
+        <translation>هل تريد استعادة آخر نسخة احتياطية (%1)؟ سيُحفظ الملف التالف بجانبها.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>تعذّرت استعادة النسخة الاحتياطية: %1</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1; the damaged file is kept as %2</source>
+        <translation>استُعيدت النسخة الاحتياطية المأخوذة في %1؛ وحُفظ الملف التالف باسم %2</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
