@@ -242,6 +242,9 @@ class ReviewProject:
     def close(self) -> None:
         try:
             if self._writes:
+                # checkpoint first: closing then leaves the file as backed up, so an unchanged project is
+                # not backed up again at its next opening
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self.backup()
             self._conn.close()
         finally:
@@ -578,5 +581,6 @@ def _changed_since_backup(p: Path) -> bool:
     if not done:
         return True
     newest = done[-1].stat().st_mtime
-    files = [f for f in (p, p.with_name(p.name + "-wal")) if f.exists()]
+    wal = p.with_name(p.name + "-wal")
+    files = [p] + ([wal] if wal.exists() and wal.stat().st_size > 0 else [])  # an empty WAL is just opened
     return any(f.stat().st_mtime > newest for f in files)
