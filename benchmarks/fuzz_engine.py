@@ -1,6 +1,6 @@
 """Long fuzz run of the engine with the Arabic-aware strategies of tests/reliability/strategies.py.
 
-Usage: python benchmarks/fuzz_engine.py [--examples 100000] [--seed 1]
+Usage: python benchmarks/fuzz_engine.py [--examples 100000] [--seed 1] [--strategy both|mixed|mutated]
 
 Unlike the short property test, a failing example does not stop the run: each distinct failure (by exception
 type and message, offsets masked) is saved to tests/reliability/regressions/<hash>.json with the input text,
@@ -22,9 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from quote_desk.core.pipeline import Extractor  # noqa: E402
-from tests.reliability.strategies import arabic_news, check_properties  # noqa: E402
+from tests.reliability.strategies import arabic_news, check_properties, mutated_article  # noqa: E402
+
+STRATEGIES = {"mixed": arabic_news, "mutated": mutated_article, "both": st.one_of(arabic_news, mutated_article)}
 
 REGRESSIONS = ROOT / "tests" / "reliability" / "regressions"
 
@@ -33,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--examples", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--strategy", choices=sorted(STRATEGIES), default="both",
+                    help="mixed: pieces and random text; mutated: the test corpus with random edits")  # fmt: skip
     args = ap.parse_args(argv)
     stats = {"examples": 0, "failures": 0, "chars": 0, "quotes": 0}
     seen: dict[str, str] = {}
@@ -42,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     @seed(args.seed)
     @settings(max_examples=args.examples, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))  # fmt: skip
-    @given(arabic_news)
+    @given(STRATEGIES[args.strategy])
     def run(text: str) -> None:
         stats["examples"] += 1
         stats["chars"] += len(text)

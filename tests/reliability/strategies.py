@@ -5,6 +5,8 @@ together with `check_properties`, the invariants every engine output must satisf
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
 
 from quote_desk.core.records import Quote
@@ -75,6 +77,26 @@ frame = st.builds(
 )  # fmt: skip
 
 arabic_news = st.lists(st.one_of(piece, frame), max_size=40).map(lambda parts: " ".join(parts))
+
+
+CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS: list[str] = [p.read_text("utf-8") for p in sorted(CORPUS_DIR.glob("*/*.txt"))]
+
+
+def _mutate(text: str, edits: list[tuple[float, str, int]]) -> str:
+    for where, insert, delete in edits:
+        i = int(where * len(text))
+        text = text[:i] + insert + text[i + delete :]
+    return text
+
+
+# The project's own test articles with pieces inserted and spans deleted at random places: deep paths of
+# the engine (headlines, relays, anaphors across sentences) with hazards in the middle of them.
+mutated_article = st.builds(
+    _mutate,
+    st.sampled_from(CORPUS) if CORPUS else st.just(""),
+    st.lists(st.tuples(st.floats(0, 1), st.one_of(piece, frame, st.just("")), st.integers(0, 40)), max_size=12),
+)
 
 
 def check_properties(text: str, quotes: list[Quote], again: list[Quote]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from quote_desk.core.pipeline import Extractor
-from tests.reliability.strategies import arabic_news, check_properties
+from tests.reliability.strategies import arabic_news, check_properties, mutated_article
 
 REGRESSIONS = Path(__file__).with_name("regressions")
 
@@ -19,6 +19,12 @@ REGRESSIONS = Path(__file__).with_name("regressions")
 def test_engine_properties(text):
     ex = Extractor()
     check_properties(text, ex.extract(text, doc="p"), Extractor().extract(text, doc="p"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_article)
+def test_engine_properties_on_mutated_articles(text):
+    check_properties(text, Extractor().extract(text, doc="m"), Extractor().extract(text, doc="m"))
 
 
 def regression_cases() -> list[Path]:
