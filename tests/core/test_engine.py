@@ -222,3 +222,8 @@ def test_bare_name_headline_needs_the_body_to_confirm_it():
 def test_adjective_complement_stays_in_the_mention():
     q = only("وقال دبلوماسي غربي مطلع على المفاوضات إن الجولة المقبلة حاسمة.")
     assert same(q.speaker, "دبلوماسي غربي مطلع على المفاوضات")
+
+
+def test_direct_quote_after_an_adjunct_with_brackets():
+    q = only('وقال عابدي، في مقابلة مع وكالة أنباء ((شينخوا))، "الوضع يتحسن يوماً بعد يوم".')
+    assert q.kind == "direct" and same(q.speaker, "عابدي") and q.text == "الوضع يتحسن يوماً بعد يوم"

@@ -64,7 +64,7 @@ def gap_kind(gap: str) -> str | None:
     if ":" in g:
         return "colon"
     last = g[-1]
-    if last in "«‹﴿" or g.endswith("((") or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
+    if last in "«‹﴿" or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
         return "mark"
     rest = "".join(c for c in g if c not in CLOSE_ONLY + AMBIDEXTROUS + "«‹﴿")
     if any(c in rest for c in ".!?؟;؛"):
@@ -268,7 +268,7 @@ def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
                 gk = None
         if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
             gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
-        if gk is not None:
+        if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
         if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
             return j
