@@ -227,3 +227,13 @@ def test_adjective_complement_stays_in_the_mention():
 def test_direct_quote_after_an_adjunct_with_brackets():
     q = only('وقال عابدي، في مقابلة مع وكالة أنباء ((شينخوا))، "الوضع يتحسن يوماً بعد يوم".')
     assert q.kind == "direct" and same(q.speaker, "عابدي") and q.text == "الوضع يتحسن يوماً بعد يوم"
+
+
+def test_statement_noun_is_a_channel_not_a_via():
+    q = only("وقال بيان صادر عن الرئاسة إن القرار نهائي.")
+    assert same(q.speaker, "الرئاسة") and q.via is None
+
+
+def test_marked_outlet_inside_a_sentence_is_not_a_fronted_quote():
+    qs = run("وفي تصريح لـ«الأيام»، قال المحلل هاني سعد إن الانتخابات مؤجلة.")
+    assert [q.text for q in qs] == ["الانتخابات مؤجلة"]

@@ -257,6 +257,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     cand = Candidate((cs, ce), kind, (toks[ci].start, toks[ci].end), si, "explicit", lemma=form.lemma)
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = reasons
+    if via is not None and toks[via[0]].norm in REPORT_NOUNS:
+        via = None  # "وقال بيان صادر عن الرئاسة": the statement is the channel, not a relaying outlet
     if via is not None:
         cand.via = via
         cand.how = "relay"
@@ -678,6 +680,10 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     """«…»، قال المتحدث. / «…»، أضاف. — a cue right after a closed direct quote."""
     if not m.closed:
         return None
+    sent = doc.sents[doc.sent_of(m.open_start)]
+    lead = doc.text[sent.start : m.open_start].strip(" \t\u200f\u200e-–—")
+    if lead not in ("", "و") and not lead.endswith(":"):
+        return None  # «…» inside a sentence ("في تصريح لـ«القدس العربي»، قال …") is a name, not a fronted quote
     k = doc.token_at_or_after(m.close_end)
     toks = doc.tokens
     if k >= len(toks) or toks[k].para != m.para:
