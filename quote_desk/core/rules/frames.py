@@ -14,6 +14,7 @@ from quote_desk.core.normalize import folded
 from quote_desk.core.rules.content import (
     PP_CONTENT_LEMMAS,
     TRIM,
+    call_prep_at,
     clause_end,
     complement_follows,
     content_kind,
@@ -558,10 +559,13 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             if bx is None:
                 return None
             start = toks[bx].start + 1
+        elif form.role == "call":
+            px = call_prep_at(doc, ci, limit, form.preps)
+            if px is None:
+                return None
+            start = toks[px + 1].start if toks[px].norm in form.preps else toks[px].start + 1
         elif t.norm in form.preps and nxt + 1 < limit:
             start = toks[nxt + 1].start
-        elif "ب" in form.preps and t.norm.startswith("ب") and len(t.norm) > 3:
-            start = t.start + 1
         else:
             start = t.start
         end = clause_end(doc, start, sent.end)
