@@ -221,6 +221,8 @@ class Extractor:
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
                 sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                while sp_e < len(text) and text[sp_e] == "+":  # أوبك+
+                    sp_e += 1
                 if c.lam:
                     sp_s += 1
                     while sp_s < sp_e and text[sp_s] == "\u0640":
@@ -349,7 +351,7 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
     """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
     words: set[str] = set()
     for c in body:
-        for r in (c.speaker, c.title, c.main_subject):
+        for r in (c.speaker, c.main_subject):  # names, not titles: titles hold places ("مدير الدفاع المدني في دهوك")
             if r is not None:
                 words.update(strip_article(d.tokens[k].norm) for k in range(*r))
     kept = []

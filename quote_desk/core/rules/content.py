@@ -9,6 +9,7 @@ from quote_desk.core.rules.speaker import gap_kind
 
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
+RELATIVE_ADDONS = folded({"الذي", "التي", "الذين"})  # "…، الذي انتهى بالتعادل": the writer's background
 ADDON_STARTERS = folded({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
 
 
@@ -84,6 +85,7 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
             if (
                 participial_cue_at(doc, j, limit)
                 or t in ADDON_STARTERS
+                or (t in RELATIVE_ADDONS and j - k >= 6)
                 or _nonverbal_at(doc, j, limit)
                 or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf") and _postposed_tail(doc, j, limit))
                 or t in ("قائلا", "قائله")

@@ -504,7 +504,10 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
         return None
     if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
         return None
-    return (a, b)
+    raw = toks[a].norm
+    if raw.startswith(("و", "ف")) and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles:
+        return None  # "وتزامن ذلك …", "ورفع كثيرون …": a verb with its conjunction, not a subject
+    return _subject_ok(doc, a, b)
 
 
 def _amma_subject(doc: Doc, ci: int, si: int) -> tuple[int, int] | None:
@@ -747,8 +750,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
+        if stop.why == "an" and stop.at + 1 < rng.stop:  # بحسب إحصائية صادرة عن مكتب الصحة → مكتب الصحة
+            sp_start = stop.at + 1
+            stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
         if stop.at <= sp_start:
             continue
+        sp_end = stop.at
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
         at_start = k == rng.start or gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1
@@ -779,7 +786,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if doc.inside_mark(toks[k].start):
             continue
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
-        cand.speaker = _strip_report_noun(doc, sp_start, stop.at)
+        cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
