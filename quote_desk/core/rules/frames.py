@@ -504,9 +504,6 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
         return None
     if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
         return None
-    raw = toks[a].norm
-    if raw.startswith(("و", "ف")) and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles:
-        return None  # "وتزامن ذلك …", "ورفع كثيرون …": a verb with its conjunction, not a subject
     return _subject_ok(doc, a, b)
 
 
@@ -600,6 +597,9 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     toks = doc.tokens
     if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
         return None
+    raw = toks[a].norm
+    if raw.startswith(("و", "ف")) and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles:
+        return None  # "وتزامن ذلك …", "ورفع كثيرون …": a verb with its conjunction, not a subject
     if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
         return None
     for x in range(a + 1, b):
@@ -609,6 +609,9 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             break
         if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
             b = x  # a definite -ين plural after the subject is an object: "… العراقيين"
+            break
+        if is_accusative(toks[x].text):
+            b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
             break
     b = trim_object(doc, a, b)
     if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:

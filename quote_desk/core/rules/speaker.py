@@ -225,6 +225,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "adjunct")
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
+        if j > i and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
+            return Stop(j, "eos")  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i >= max_len:
             return Stop(j, "long")
         j += 1
