@@ -602,6 +602,10 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         return None  # "وتزامن ذلك …", "ورفع كثيرون …": a verb with its conjunction, not a subject
     if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
         return None
+    if starts_with_title(doc, a, b):
+        t, n = split_title_name(doc, a, b)
+        if t is not None:  # "الخبير في السياسات المائية محمد بازة": the name after the title
+            return (n[0], trim_object(doc, *n))
     for x in range(a + 1, b):
         t = toks[x].norm
         if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")):

@@ -219,8 +219,10 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها"))
             and len(t) > 3
             and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
+            and t[1:] not in lex.headline_topics
+            and not (j + 1 < limit and gap_kind(doc.gap_before(j + 1)) == "comma" and not t.startswith("بال"))
         ):
-            return Stop(j, "ba")
+            return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
             return Stop(j, "adjunct")
         if j > i and t in NP_BREAKERS:
