@@ -308,9 +308,15 @@ def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
     return d.text[s:e]
 
 
+_PAIRS = {"(": ")", "«": "»", "“": "”", "”": "“", '"': '"'}
+
+
 def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
-    if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
-        e += 1
+    """Close a bracket or quote mark left open inside a phrase: وكالة «رويترز» / مكتب (أوتشا)."""
+    if e < len(text):
+        for o, c in _PAIRS.items():
+            if text[e] == c and (text.count(o, s, e) > text.count(c, s, e) if o != c else text.count(o, s, e) % 2 == 1):
+                return s, e + 1
     return s, e
 
 

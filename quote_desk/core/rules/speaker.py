@@ -32,6 +32,7 @@ IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
+    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
@@ -347,7 +348,10 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             continue
         break
     if a < k < b and (b - k) <= 5 and not any(is_accusative(doc.tokens[x].text) for x in range(k, b)):
-        return (a, k), (k, b)
+        te = k
+        while te - 1 > a and doc.tokens[te - 1].norm in lex.honorifics:
+            te -= 1  # "… في المحافظة الدكتور أحمد سالم": the honorific belongs to neither
+        return (a, te), (k, b)
     return None, (a, b)
 
 
