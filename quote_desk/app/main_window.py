@@ -94,7 +94,7 @@ def default_extractor_factory() -> Any:
         from quote_desk.registry import open_linker
 
         linker = open_linker()
-    except Exception:  # noqa: BLE001 - the registry is optional for extraction
+    except Exception:
         linker = None
     return Extractor(linker=linker)
 

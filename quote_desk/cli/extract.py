@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def build_extractor(args: argparse.Namespace):  # noqa: ANN201 - returns core Extractor
+def build_extractor(args: argparse.Namespace):
     """The engine with the user's speaker registry as linker (unless --no-link). A registry that cannot be
     opened is reported once on stderr and extraction goes on without linking: nothing is lost."""
     from quote_desk.core.pipeline import Extractor

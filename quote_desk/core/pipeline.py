@@ -10,8 +10,8 @@ from quote_desk.core.discourse import Discourse, Entity, mention_key
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
-from quote_desk.core.normalize import strip_article
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
+from quote_desk.core.normalize import strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
     Candidate,

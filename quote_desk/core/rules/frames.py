@@ -165,7 +165,6 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     # skip قد/لقد between a particle and the verb is irrelevant; after the verb skip nothing
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
-    speaker_first: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
     if first_gap in ("colon", "mark", "comma"):
         stop = Stop(j, first_gap)
@@ -765,7 +764,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         sp_end = stop.at
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
-        at_start = k == rng.start or gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1
+        at_start = k == rng.start or (gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1)
         if at_start and stop.why != "comma":
             # "وبحسب شهود تحدثوا لـ«…» عبر الهاتف، فقد …": the fronted phrase runs to its comma
             x = stop.at
@@ -809,8 +808,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
 
 REPORT_NOUNS = folded(
     {"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "تقديرات", "ما", "نشره",
-     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "احصاءات", "حصيله", "نتائج", "ارقام", "إفصاح", "تقديرات",
-     "معطيات", "أرقام", "نشرة", "بلاغ"}
+     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "حصيله", "نتائج", "إفصاح", "أرقام", "نشرة", "بلاغ"}
 )
 ISSUED = folded({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
 
@@ -823,7 +821,7 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
     if b - a < 2 or toks[a].norm not in REPORT_NOUNS:
         return (a, b)
     k = a + 1
-    while k < b and (toks[k].norm in ISSUED or toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه")):
+    while k < b and (toks[k].norm in ISSUED or (toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه"))):
         k += 1
     if k < b and toks[k].norm == "عن":
         k += 1

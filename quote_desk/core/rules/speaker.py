@@ -14,7 +14,7 @@ OPEN_MARKS = "«“”\"‘’‹﴿"
 NP_BREAKERS = folded(
     {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
      "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ", "فقد", "فان", "فانه",
-     "فانها", "غير", "الا"}
+     "فانها", "غير"}
 )
 # Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
 PREPOSITIONS = folded(
@@ -37,7 +37,7 @@ IDAFA_NOUNS = folded(
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
 RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
-SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
+SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "بالقول"})
 
 
 @dataclass(frozen=True, slots=True)
