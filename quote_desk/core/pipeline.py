@@ -175,6 +175,14 @@ class Extractor:
                     conf -= 0.1
                     if c.how == "dropped":
                         c.how = "explicit"  # the subject is in the sentence, fronted before the cue
+                elif c.prev_subject is not None and not any(
+                    q[0].sent == c.sent - 1 for q in resolved[-3:]
+                ):
+                    ma, mb = _trim_mention(d, *c.prev_subject)
+                    ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                    if ent is None:
+                        ent = disc.explicit(ma, mb, c.gender, None, None)
+                    reasons.append("speaker:previous-subject")
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
                     if c.how == "participial":

@@ -237,3 +237,19 @@ def test_statement_noun_is_a_channel_not_a_via():
 def test_marked_outlet_inside_a_sentence_is_not_a_fronted_quote():
     qs = run("وفي تصريح لـ«الأيام»، قال المحلل هاني سعد إن الانتخابات مؤجلة.")
     assert [q.text for q in qs] == ["الانتخابات مؤجلة"]
+
+
+def test_dropped_subject_after_a_sentence_about_someone_else():
+    text = (
+        "وقالت الوزيرة سهى ناصر إن الميزانية جاهزة.\n\n"
+        "وزار رئيس البلدية فادي سالم المستشفى الميداني صباح اليوم.\n\n"
+        "وقال إن الطواقم تعمل على مدار الساعة."
+    )
+    assert same(run(text)[-1].speaker_canonical, "فادي سالم")
+
+
+def test_names_starting_with_waw_or_fa_are_names():
+    q = only("وأضاف فيصل الخطيب، مدير الميناء، أن السفن عادت.")
+    assert same(q.speaker, "فيصل الخطيب")
+    q = only("وقال وليد حمدان إن الطريق سالك.")
+    assert same(q.speaker, "وليد حمدان")

@@ -59,6 +59,7 @@ class Candidate:
     lam: bool = False  # the mention's first token carries the preposition ل (وفقاً لوزارة الصحة)
     main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
     needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
+    prev_subject: Range | None = None  # dropped subject: the subject of the previous (non-quote) sentence
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -278,6 +279,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         else:
             cand.how = "dropped"
             cand.main_subject = sentence_subject(doc, si, ci)
+            if cand.main_subject is None and form.role != "continue" and si > 0:
+                cand.prev_subject = previous_sentence_subject(doc, si, form.gender)
     elif cand.speaker is None and via is not None:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -501,9 +504,15 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     first = toks[a].norm
     if first in ("في", "من", "علي", "الي", "مع", "خلال", "بعد", "قبل", "عند", "منذ", "وفي", "ومن", "لكن", "اذ") or first in doc.lex.adjuncts:
         return None
-    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
+    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS or _conj_verb(doc, a):
         return None
     return _subject_ok(doc, a, b)
+
+
+def _conj_verb(doc: Doc, k: int) -> bool:
+    """A clause-initial word made of و + a non-noun ("وتزامن", "ورفع") is a verb with its conjunction."""
+    raw = doc.tokens[k].norm
+    return raw.startswith("و") and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles
 
 
 def _amma_subject(doc: Doc, ci: int, si: int) -> tuple[int, int] | None:
@@ -596,9 +605,6 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     toks = doc.tokens
     if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
         return None
-    raw = toks[a].norm
-    if raw.startswith(("و", "ف")) and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles:
-        return None  # "وتزامن ذلك …", "ورفع كثيرون …": a verb with its conjunction, not a subject
     if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
         return None
     if starts_with_title(doc, a, b):
@@ -633,6 +639,8 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     if k >= ci - 1:
         return None  # the cue opens its sentence: a true dropped subject, resolved from the discourse
     first = toks[k].norm
+    if _conj_verb(doc, k):
+        return main_clause_subject(doc, si, ci)
     if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:
         return main_clause_subject(doc, si, ci) if first not in PREPOSITIONS or first in ADVERBIAL_OPENERS else None
     if not (first.startswith("ال") or starts_with_title(doc, k, k + 1) or find_name(doc, k, k + 1)):
@@ -653,6 +661,23 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     if probe.speaker is None:
         return None
     return _subject_ok(doc, *probe.speaker)
+
+
+def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[int, int] | None:
+    """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that opens with its own verb and names its subject
+    is what the next dropped-subject statement is about, when the verbs agree in gender."""
+    prev = si - 1
+    rng = doc.sent_tokens(prev)
+    if len(rng) < 3:
+        return None
+    first = doc.tokens[rng.start].norm
+    verb = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
+    if doc.lex.cue(first) is not None or first in PREPOSITIONS or first in ADVERBIAL_OPENERS:
+        return None  # a quote sentence (handled by the speaker stack) or one that opens with an adjunct
+    vgender = "f" if verb.endswith("ت") else "m"
+    if gender is not None and vgender != gender:
+        return None
+    return main_clause_subject(doc, prev, rng.stop)
 
 
 def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
