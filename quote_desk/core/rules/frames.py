@@ -266,6 +266,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if cand.speaker is not None and toks[cand.speaker[0]].norm in REPORT_NOUNS:
+        cand.speaker = _strip_report_noun(doc, *cand.speaker)  # "وقال بيان صادر عن الرئاسة" → الرئاسة
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
         cand.speaker = (sa, trim_object(doc, sa, sb))
@@ -404,9 +406,20 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
         return
     a, b = cand.speaker
     k = a
-    while k < b - 1 and doc.tokens[k].norm.startswith("ال") and doc.tokens[k].norm.endswith(("ي", "يه")) and doc.lex.noun(doc.tokens[k].norm) is None:
+    # definite descriptors and possessed nouns before a name: "الإيطالي X", "الصياد X", "زميله الحارس X"
+    def descriptor(x: int) -> bool:
+        raw = doc.tokens[x].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        t = doc.tokens[x].norm
+        nisba = t.startswith("ال") and raw.endswith(("ي", "ية"))
+        possessed = raw.endswith(("ه", "ها")) and not raw.endswith("ة") and doc.lex.noun(t) is None
+        info = doc.lex.noun(t)
+        if info is not None and info.cls == "anon":
+            return False  # "مسؤول أمني سوري" is an unnamed source, not a title before a name
+        return nisba or possessed or (t.startswith("ال") and t[2:] in doc.lex.titles) or t in doc.lex.titles
+
+    while k < b - 2 and descriptor(k):
         k += 1
-    if k > a and find_name(doc, k, b) == (k, b):
+    if k > a and find_name(doc, k, b) == (k, b) and (b - k >= 2 or doc.tokens[k - 1].norm.endswith(("ي", "يه"))):
         cand.title, cand.speaker = (a, k), (k, b)
 
 
@@ -608,7 +621,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
 
 
 ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
-NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس"})
+NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
 def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
@@ -616,16 +629,19 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     toks = doc.tokens
     if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
         return None
-    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
-        return None
+    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS or toks[a].norm in doc.lex.nonverbal_first:
+        return None  # "وفق ما نقلت قناة …": a source phrase, not a subject
     if starts_with_title(doc, a, b):
         t, n = split_title_name(doc, a, b)
         if t is not None:  # "الخبير في السياسات المائية محمد بازة": the name after the title
             return (n[0], trim_object(doc, *n))
     for x in range(a + 1, b):
         t = toks[x].norm
-        if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")):
-            b = x
+        if t in NOT_SUBJECTS or (
+            (t in PREPOSITIONS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")))
+            and find_name(doc, a, x) is not None
+        ):
+            b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
         if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
             b = x  # a definite -ين plural after the subject is an object: "… العراقيين"

@@ -22,7 +22,8 @@ PREPOSITIONS = folded(
      "وفي", "ومن", "وعلي", "وخلال", "ل", "لـ", "ب", "تجاه", "بشان", "ازاء", "ضد", "نحو", "عند", "وسط", "بين"}
 )
 PREP_PRONOUNS = folded(
-    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا")}
+    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي", "امام", "عند", "خلف", "حول", "نحو", "بين", "تجاه", "ازاء")
+     for s in ("ه", "ها", "هم", "هما", "نا")}
 )
 # Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
 ANONYMITY_VERBS = folded({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
@@ -36,6 +37,7 @@ IDAFA_NOUNS = folded(
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
+RELAY_LEMMAS = folded({"أفاد", "ذكر", "أورد", "نقل"})
 RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
 SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "بالقول"})
 
@@ -209,10 +211,12 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if (
             t == "عن"
             and j > i
-            and (cue is None or cue.role not in ("express", "reveal"))
+            and (cue is None or cue.role == "relay" or cue.lemma in RELAY_LEMMAS)
             and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
         ):
-            return Stop(j, "an")
+            return Stop(j, "an")  # نقلت الوكالة عن …; with قال, عن means "about"
+        if j > i and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
+            return Stop(j, "eos")  # another finite cue: "أما نيبينزيا فاعتبر …"
         if (
             cue is not None
             and "ب" in cue.preps
@@ -296,6 +300,8 @@ def is_name_like(doc: Doc, k: int) -> bool:
     lex = doc.lex
     if doc.tokens[k].text == "علي":  # the name Ali (the preposition is written على)
         return True
+    if t.startswith(("لل", "بال")):
+        return False  # للإعلام، بالهيئة: a preposition with the article
     if t.startswith("ال") or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS:
         return False
     if t in lex.headline_topics or t in lex.complementizers or t.isdigit():
@@ -327,8 +333,8 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         if t.startswith("ال") or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
             k += 1
             continue
-        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب")) and t[1:3] == "ال") or t.startswith("لل"):
-            k += 1
+        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
+            k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
         if t.startswith(("ب", "ل")) and (t[1:] in IDAFA_NOUNS or lex.noun(t[1:]) is not None):
             k += 1  # بحكومة الوحدة، لوزارة الصحة
