@@ -42,6 +42,8 @@ def complement_follows(
     nxt = doc.tokens[k + 1].norm
     if nxt in doc.lex.complementizers:
         return True
+    if nxt in doc.lex.masdar_forms and k + 2 <= limit:  # مكتفياً بالقول: «…» / إن …
+        return True
     if nxt in preps and k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers:
         return True
     if role == "refuse":
@@ -87,7 +89,7 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 or t in ADDON_STARTERS
                 or (t in RELATIVE_ADDONS and j - k >= 6)
                 or _nonverbal_at(doc, j, limit)
-                or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf") and _postposed_tail(doc, j, limit))
+                or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"))  # "…، وقالوا إن …": a new statement
                 or t in ("قائلا", "قائله")
                 or (t == "علي" and j + 1 < limit and doc.tokens[j + 1].norm == "حد")
             ):

@@ -30,6 +30,7 @@ from quote_desk.core.rules.speaker import (
     gap_kind,
     is_accusative,
     is_adjunct_start,
+    name_mark,
     scan_phrase,
     skip_adjunct,
     split_title_name,
@@ -168,7 +169,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
-    if first_gap in ("colon", "mark", "comma"):
+    if first_gap == "mark" and name_mark(doc, toks[ci].end, limit) is not None:
+        # "تتهم «هيومن رايتس ووتش» السلطات …": a quoted name opens the subject
+        stop = scan_phrase(doc, j, limit, form, name_until=name_mark(doc, toks[ci].end, limit))
+    elif first_gap in ("colon", "mark", "comma"):
         stop = Stop(j, first_gap)
     elif first_gap == "end":
         return None
@@ -582,6 +586,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, gk), limit, sent.end, reasons)
     elif nxt < limit and toks[nxt].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
+    elif nxt < limit and toks[nxt].norm in doc.lex.masdar_forms:
+        comp = _complement(doc, Stop(nxt, "masdar"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
     elif form.role in ("call", "refuse", "accuse", "express"):  # داعياً إلى وقف …، مطالبة بإجراء …، معرباً عن أمله

@@ -143,12 +143,12 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     return False
 
 
-def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int = 12) -> Stop:
-    """Scan a noun phrase from token i; return where and why it stops."""
+def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int = 12, name_until: int = -1) -> Stop:
+    """Scan a noun phrase from token i; return where and why it stops. `name_until`: the phrase starts inside a
+    quoted name whose closing mark is at that position."""
     lex = doc.lex
     j = i
     paren_depth = 0
-    name_until = -1
     while True:
         if j >= limit:
             return Stop(j, "eos")
