@@ -14,6 +14,7 @@ from quote_desk.core.normalize import folded
 from quote_desk.core.rules.content import (
     PP_CONTENT_LEMMAS,
     TRIM,
+    call_prep_at,
     clause_end,
     complement_follows,
     content_kind,
@@ -29,6 +30,7 @@ from quote_desk.core.rules.speaker import (
     gap_kind,
     is_accusative,
     is_adjunct_start,
+    name_mark,
     scan_phrase,
     skip_adjunct,
     split_title_name,
@@ -58,6 +60,8 @@ class Candidate:
     lam: bool = False  # the mention's first token carries the preposition ل (وفقاً لوزارة الصحة)
     main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
     needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
+    prev_subject: Range | None = None  # dropped subject: the subject of the previous (non-quote) sentence
+    prev_only_if_alone: bool = False  # use prev_subject only when no earlier speaker exists
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -164,9 +168,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     # skip قد/لقد between a particle and the verb is irrelevant; after the verb skip nothing
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
-    speaker_first: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
-    if first_gap in ("colon", "mark", "comma"):
+    if first_gap == "mark" and name_mark(doc, toks[ci].end, limit) is not None:
+        # "تتهم «هيومن رايتس ووتش» السلطات …": a quoted name opens the subject
+        stop = scan_phrase(doc, j, limit, form, name_until=name_mark(doc, toks[ci].end, limit))
+    elif first_gap in ("colon", "mark", "comma"):
         stop = Stop(j, first_gap)
     elif first_gap == "end":
         return None
@@ -257,11 +263,15 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     cand = Candidate((cs, ce), kind, (toks[ci].start, toks[ci].end), si, "explicit", lemma=form.lemma)
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = reasons
+    if via is not None and toks[via[0]].norm in REPORT_NOUNS:
+        via = None  # "وقال بيان صادر عن الرئاسة": the statement is the channel, not a relaying outlet
     if via is not None:
         cand.via = via
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if cand.speaker is not None and toks[cand.speaker[0]].norm in REPORT_NOUNS:
+        cand.speaker = _strip_report_noun(doc, *cand.speaker)  # "وقال بيان صادر عن الرئاسة" → الرئاسة
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
         cand.speaker = (sa, trim_object(doc, sa, sb))
@@ -276,6 +286,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         else:
             cand.how = "dropped"
             cand.main_subject = sentence_subject(doc, si, ci)
+            if cand.main_subject is None and si > 0:
+                cand.prev_subject = previous_sentence_subject(doc, si, form.gender)
+                if form.role == "continue":
+                    cand.prev_only_if_alone = True  # أضاف/تابع continue the last speaker when there is one
     elif cand.speaker is None and via is not None:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -360,6 +374,14 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             cand.title, cand.speaker = first, appos
             cand.reasons.append("title:before")
             return
+        if appos_title and first_title:
+            n_first = split_title_name(doc, *first)[0]
+            t_app, n_app = split_title_name(doc, *appos)
+            if n_first is None and t_app is not None:
+                # "مقرر اللجنة المالية، النائب فواز الزعبي،": both titled, the name is in the apposition
+                cand.title, cand.speaker = first, n_app
+                cand.reasons.append("title:before")
+                return
         if appos_title:
             cand.speaker, cand.title = first, appos
             cand.reasons.append("title:after")
@@ -388,9 +410,20 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
         return
     a, b = cand.speaker
     k = a
-    while k < b - 1 and doc.tokens[k].norm.startswith("ال") and doc.tokens[k].norm.endswith(("ي", "يه")) and doc.lex.noun(doc.tokens[k].norm) is None:
+    # definite descriptors and possessed nouns before a name: "الإيطالي X", "الصياد X", "زميله الحارس X"
+    def descriptor(x: int) -> bool:
+        raw = doc.tokens[x].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        t = doc.tokens[x].norm
+        nisba = t.startswith("ال") and raw.endswith(("ي", "ية"))
+        possessed = raw.endswith(("ه", "ها")) and not raw.endswith("ة") and doc.lex.noun(t) is None
+        info = doc.lex.noun(t)
+        if info is not None and info.cls == "anon":
+            return False  # "مسؤول أمني سوري" is an unnamed source, not a title before a name
+        return nisba or possessed or (t.startswith("ال") and t[2:] in doc.lex.titles) or t in doc.lex.titles
+
+    while k < b - 2 and descriptor(k):
         k += 1
-    if k > a and find_name(doc, k, b) == (k, b):
+    if k > a and find_name(doc, k, b) == (k, b) and (b - k >= 2 or doc.tokens[k - 1].norm.endswith(("ي", "يه"))):
         cand.title, cand.speaker = (a, k), (k, b)
 
 
@@ -432,7 +465,7 @@ def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
 
 
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
-SVO_SKIP = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
+SVO_SKIP = folded({"ثم", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 
 
@@ -499,9 +532,15 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     first = toks[a].norm
     if first in ("في", "من", "علي", "الي", "مع", "خلال", "بعد", "قبل", "عند", "منذ", "وفي", "ومن", "لكن", "اذ") or first in doc.lex.adjuncts:
         return None
-    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
+    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS or _conj_verb(doc, a):
         return None
-    return (a, b)
+    return _subject_ok(doc, a, b)
+
+
+def _conj_verb(doc: Doc, k: int) -> bool:
+    """A clause-initial word made of و + a non-noun ("وتزامن", "ورفع") is a verb with its conjunction."""
+    raw = doc.tokens[k].norm
+    return raw.startswith("و") and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles
 
 
 def _amma_subject(doc: Doc, ci: int, si: int) -> tuple[int, int] | None:
@@ -547,6 +586,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, gk), limit, sent.end, reasons)
     elif nxt < limit and toks[nxt].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
+    elif nxt < limit and toks[nxt].norm in doc.lex.masdar_forms:
+        comp = _complement(doc, Stop(nxt, "masdar"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
     elif form.role in ("call", "refuse", "accuse", "express"):  # داعياً إلى وقف …، مطالبة بإجراء …، معرباً عن أمله
@@ -556,10 +597,13 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             if bx is None:
                 return None
             start = toks[bx].start + 1
+        elif form.role == "call":
+            px = call_prep_at(doc, ci, limit, form.preps)
+            if px is None:
+                return None
+            start = toks[px + 1].start if toks[px].norm in form.preps else toks[px].start + 1
         elif t.norm in form.preps and nxt + 1 < limit:
             start = toks[nxt + 1].start
-        elif "ب" in form.preps and t.norm.startswith("ب") and len(t.norm) > 3:
-            start = t.start + 1
         else:
             start = t.start
         end = clause_end(doc, start, sent.end)
@@ -583,7 +627,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
 
 
 ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
-NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس"})
+NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
 def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
@@ -591,15 +635,25 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     toks = doc.tokens
     if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
         return None
-    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
-        return None
+    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS or toks[a].norm in doc.lex.nonverbal_first:
+        return None  # "وفق ما نقلت قناة …": a source phrase, not a subject
+    if starts_with_title(doc, a, b):
+        t, n = split_title_name(doc, a, b)
+        if t is not None:  # "الخبير في السياسات المائية محمد بازة": the name after the title
+            return (n[0], trim_object(doc, *n))
     for x in range(a + 1, b):
         t = toks[x].norm
-        if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")):
-            b = x
+        if t in NOT_SUBJECTS or (
+            (t in PREPOSITIONS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")))
+            and find_name(doc, a, x) is not None
+        ):
+            b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
         if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
             b = x  # a definite -ين plural after the subject is an object: "… العراقيين"
+            break
+        if is_accusative(toks[x].text):
+            b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
             break
     b = trim_object(doc, a, b)
     if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
@@ -618,6 +672,8 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     if k >= ci - 1:
         return None  # the cue opens its sentence: a true dropped subject, resolved from the discourse
     first = toks[k].norm
+    if _conj_verb(doc, k):
+        return main_clause_subject(doc, si, ci)
     if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:
         return main_clause_subject(doc, si, ci) if first not in PREPOSITIONS or first in ADVERBIAL_OPENERS else None
     if not (first.startswith("ال") or starts_with_title(doc, k, k + 1) or find_name(doc, k, k + 1)):
@@ -640,13 +696,28 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     return _subject_ok(doc, *probe.speaker)
 
 
-def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
-    """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
-    "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
+def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[int, int] | None:
+    """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that names its subject after its own verb is what
+    the next dropped-subject statement is about, when the verbs agree in gender."""
+    prev = si - 1
+    rng = doc.sent_tokens(prev)
+    verb = _main_verb_index(doc, prev, rng.stop)
+    if verb is None or rng.stop - verb < 3:
+        return None
+    first = doc.tokens[verb].norm
+    if doc.lex.cue(first) is not None:
+        return None  # a quote sentence: its speaker is on the speaker stack already
+    stem = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
+    vgender = "f" if stem.endswith("ت") else "m"
+    if gender is not None and vgender != gender:
+        return None
+    return main_clause_subject(doc, prev, rng.stop)
+
+
+def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
+    """The first word after fronted adverbials ("في المقابل،" "وفي المؤتمر الصحفي …،"): the main verb in VSO."""
     toks = doc.tokens
-    rng = doc.sent_tokens(si)
-    k = rng.start
-    # skip fronted adverbials that end with a comma: "في المقابل،" "وفي وقت سابق،"
+    k = doc.sent_tokens(si).start
     while k < before and toks[k].norm in ADVERBIAL_OPENERS:
         j = k + 1
         while j < before and gap_kind(doc.gap_before(j)) is None:
@@ -654,7 +725,16 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
         if j >= before or gap_kind(doc.gap_before(j)) != "comma":
             return None
         k = j
-    verb = k
+    return k if k < before else None
+
+
+def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
+    "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
+    toks = doc.tokens
+    verb = _main_verb_index(doc, si, before)
+    if verb is None:
+        return None
     if verb + 1 >= before:
         return None
     limit = before
@@ -678,6 +758,10 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     """«…»، قال المتحدث. / «…»، أضاف. — a cue right after a closed direct quote."""
     if not m.closed:
         return None
+    sent = doc.sents[doc.sent_of(m.open_start)]
+    lead = doc.text[sent.start : m.open_start].strip(" \t\u200f\u200e-–—")
+    if lead not in ("", "و") and not lead.endswith(":"):
+        return None  # «…» inside a sentence ("في تصريح لـ«القدس العربي»، قال …") is a name, not a fronted quote
     k = doc.token_at_or_after(m.close_end)
     toks = doc.tokens
     if k >= len(toks) or toks[k].para != m.para:
@@ -737,11 +821,15 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
+        if stop.why == "an" and stop.at + 1 < rng.stop:  # بحسب إحصائية صادرة عن مكتب الصحة → مكتب الصحة
+            sp_start = stop.at + 1
+            stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
         if stop.at <= sp_start:
             continue
+        sp_end = stop.at
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
-        at_start = k == rng.start or gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1
+        at_start = k == rng.start or (gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1)
         if at_start and stop.why != "comma":
             # "وبحسب شهود تحدثوا لـ«…» عبر الهاتف، فقد …": the fronted phrase runs to its comma
             x = stop.at
@@ -769,7 +857,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if doc.inside_mark(toks[k].start):
             continue
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
-        cand.speaker = _strip_report_noun(doc, sp_start, stop.at)
+        cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
@@ -785,8 +873,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
 
 REPORT_NOUNS = folded(
     {"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "تقديرات", "ما", "نشره",
-     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "احصاءات", "حصيله", "نتائج", "ارقام", "إفصاح", "تقديرات",
-     "معطيات", "أرقام", "نشرة", "بلاغ"}
+     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "حصيله", "نتائج", "إفصاح", "أرقام", "نشرة", "بلاغ"}
 )
 ISSUED = folded({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
 
@@ -799,7 +886,7 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
     if b - a < 2 or toks[a].norm not in REPORT_NOUNS:
         return (a, b)
     k = a + 1
-    while k < b and (toks[k].norm in ISSUED or toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه")):
+    while k < b and (toks[k].norm in ISSUED or (toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه"))):
         k += 1
     if k < b and toks[k].norm == "عن":
         k += 1
