@@ -23,6 +23,7 @@ from quote_desk.core.rules.marks import MarkSpan, strip_span
 from quote_desk.core.rules.speaker import (
     ANONYMITY_OBJECTS,
     ANONYMITY_VERBS,
+    NP_BREAKERS,
     PREP_PRONOUNS,
     PREPOSITIONS,
     SAYING_PARTICIPLES,
@@ -299,10 +300,31 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
+def _noun_gender(doc: Doc, k: int) -> str | None:
+    """Grammatical gender of a common noun at k (None for names and unknown words)."""
+    t = doc.tokens[k].norm
+    info = doc.lex.noun(t)
+    if info is not None:
+        return info.gender
+    raw = doc.tokens[k].text
+    if t.startswith("ال") and raw.endswith("ة"):
+        return "f"
+    return None
+
+
 def _object_np(doc: Doc, j: int, form: CueForm) -> bool:
     """The noun after the verb is its object, not its subject: a genitive/accusative plural (الحلفاء الغربيين
-    is read by its -ين ending) or, after verbs of calling and accusing, a country."""
+    is read by its -ين ending), a quantified plural (بعض المشاركين), a noun whose gender the verb does not
+    agree with (a verb agrees in gender with a following subject: "ودعا القوى المشاركة" cannot have القوى as
+    subject), or, after verbs of calling and accusing, a country."""
     t = doc.tokens[j].norm
+    if t in ("بعض", "كل", "جميع", "كافه") and j + 1 < len(doc.tokens) and doc.tokens[j + 1].norm.endswith("ين"):
+        return True
+    g = _noun_gender(doc, j)
+    info = doc.lex.noun(t)
+    human_plural = info is not None and info.human and info.number == "pl"
+    if g is not None and form.gender is not None and g != form.gender and not human_plural and form.role in ("call", "accuse", "refuse"):
+        return True
     if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
         return True
     return form.role in ("call", "accuse") and (t in doc.lex.headline_topics or t[2:] in doc.lex.headline_topics)
@@ -335,10 +357,13 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
 
 
 def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
-    """At the start of a phrase, a preposition (في مناسبات عديدة، خلال استقباله، عليها) opens an adjunct."""
+    """At the start of a phrase, a preposition (في مناسبات عديدة، خلال استقباله، عليها) or an addressee with
+    ل (قال للباحثين، لوكالة …) opens an adjunct."""
     t = doc.tokens[j].norm
     if doc.tokens[j].text == "علي":
         return False
+    if t.startswith("لل") or (t.startswith("ل") and (doc.lex.noun(t[1:]) is not None or t[1:] in doc.lex.titles)):
+        return True
     return t in PREPOSITIONS or t in PREP_PRONOUNS or is_adjunct_start(doc, j, limit)
 
 
@@ -643,9 +668,12 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             return (n[0], trim_object(doc, *n))
     for x in range(a + 1, b):
         t = toks[x].norm
-        if t in NOT_SUBJECTS or (
-            (t in PREPOSITIONS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")))
-            and find_name(doc, a, x) is not None
+        if (
+            t in NOT_SUBJECTS
+            or t in KANA
+            or doc.lex.cue(t) is not None
+            or (t.startswith("ب") and len(t) > 4 and t != "باسم")
+            or (t in PREPOSITIONS and find_name(doc, a, x) is not None)
         ):
             b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
@@ -775,7 +803,12 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     si = doc.sent_of(toks[k].start)
     sent = doc.sents[si]
     limit = doc.token_at_or_after(sent.end)
-    stop = scan_phrase(doc, k + 1, limit, form)
+    if k + 1 < limit and (
+        _opens_adjunct(doc, k + 1, limit) or toks[k + 1].norm in NOT_SUBJECTS or toks[k + 1].norm in NP_BREAKERS
+    ):
+        stop = Stop(k + 1, "eos")  # "«…»، تقول قبل أن …": no subject after the cue
+    else:
+        stop = scan_phrase(doc, k + 1, limit, form)
     cand = Candidate((m.start, m.end), "direct", (toks[k].start, toks[k].end), doc.sent_of(m.start), "explicit", lemma=form.lemma)
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = [f"cue:{form.lemma}:{form.pos}", "order:postposed", "kind:direct"]
