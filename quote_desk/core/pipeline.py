@@ -216,8 +216,8 @@ class Extractor:
                 conf = min(conf, 0.45)
             if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
                 conf -= 0.1
-            if ent is not None and c.how != "headline":
-                disc.spoke(ent)
+            if ent is not None:
+                disc.spoke(ent)  # a headline speaker too: the body's first dropped subject may refer to it
                 prev_in_sent[c.sent] = ent
                 prev_in_sent[-1] = ent
                 last_sent_of[ent.eid] = c.sent

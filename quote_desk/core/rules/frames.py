@@ -748,8 +748,10 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[in
     if doc.lex.cue(first) is not None:
         return None  # a quote sentence: its speaker is on the speaker stack already
     stem = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
-    vgender = "f" if stem.endswith("ت") else "m"
-    if gender is not None and vgender != gender:
+    # perfect 3fs ends in ت (قالت); imperfect 3fs/3ms start with ت/ي (تصل، يصل); a perfect verb that itself
+    # begins with ت (تحدث) leaves the gender open
+    vgender = "f" if stem.endswith("ت") else "m" if stem.startswith("ي") or not stem.startswith("ت") else None
+    if gender is not None and vgender is not None and vgender != gender:
         return None
     return main_clause_subject(doc, prev, rng.stop)
 
