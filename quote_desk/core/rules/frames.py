@@ -119,7 +119,8 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
         m = _direct_after(doc, toks[k].end, toks[k + 1].start)
         start = toks[k + 1].start
         if m is not None and m.close_end >= sent_end - 1:
-            return (m.start, m.end), "direct"
+            # قال إن "…": a complementizer before wholly quoted words — an indirect frame holding quoted wording
+            return (m.start, m.end), "mixed"
         if m is not None:
             start = m.open_start
         end = clause_end(doc, start, sent_end)
