@@ -185,6 +185,14 @@ class Extractor:
                     reasons.append("speaker:previous-subject")
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
+                    if (ent is None or not agreed) and c.fallback_subject is not None:
+                        ma, mb = _trim_mention(d, *c.fallback_subject)
+                        ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                        if ent is None:
+                            ent = disc.explicit(ma, mb, c.gender, None, None)
+                        agreed = True
+                        reasons.append("speaker:recent-subject")
+                        conf -= 0.1
                     if c.how == "participial":
                         conf -= 0.15
                     if ent is None:
@@ -208,8 +216,8 @@ class Extractor:
                 conf = min(conf, 0.45)
             if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
                 conf -= 0.1
-            if ent is not None and c.how != "headline":
-                disc.spoke(ent)
+            if ent is not None:
+                disc.spoke(ent)  # a headline speaker too: the body's first dropped subject may refer to it
                 prev_in_sent[c.sent] = ent
                 prev_in_sent[-1] = ent
                 last_sent_of[ent.eid] = c.sent

@@ -63,6 +63,7 @@ class Candidate:
     needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
     prev_subject: Range | None = None  # dropped subject: the subject of the previous (non-quote) sentence
     prev_only_if_alone: bool = False  # use prev_subject only when no earlier speaker exists
+    fallback_subject: Range | None = None  # dropped subject with no agreeing speaker: a recent narrator's subject
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -118,7 +119,8 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
         m = _direct_after(doc, toks[k].end, toks[k + 1].start)
         start = toks[k + 1].start
         if m is not None and m.close_end >= sent_end - 1:
-            return (m.start, m.end), "direct"
+            # قال إن "…": a complementizer before wholly quoted words — an indirect frame holding quoted wording
+            return (m.start, m.end), "mixed"
         if m is not None:
             start = m.open_start
         end = clause_end(doc, start, sent_end)
@@ -281,6 +283,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if sv is not None:
             t_, n_ = split_title_name(doc, *sv)
             cand.speaker, cand.title = n_, t_
+            _descriptor_to_title(doc, cand)
             cand.reasons.append("order:svo")
         elif form.pos == "imperf" and form.lemma in IMPERSONAL and form.gender == "m":
             return None  # يُذكر أن / يُتوقع أن: the journalist's impersonal remark
@@ -289,6 +292,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             cand.main_subject = sentence_subject(doc, si, ci)
             if cand.main_subject is None and si > 0:
                 cand.prev_subject = previous_sentence_subject(doc, si, form.gender)
+                cand.fallback_subject = recent_subject(doc, si, form.gender)
                 if form.role == "continue":
                     cand.prev_only_if_alone = True  # أضاف/تابع continue the last speaker when there is one
     elif cand.speaker is None and via is not None:
@@ -652,7 +656,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
 
 
 ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
-NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
+NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
 def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
@@ -697,8 +701,8 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     k = rng.start
     while k < ci and (toks[k].norm in SVO_SKIP or toks[k].norm in KANA):
         k += 1
-    if k >= ci - 1:
-        return None  # the cue opens its sentence: a true dropped subject, resolved from the discourse
+    if k >= ci - 1 or doc.inside_mark(toks[k].start) is not None:
+        return None  # the cue opens its sentence (a true dropped subject), or the sentence opens with a quote
     first = toks[k].norm
     if _conj_verb(doc, k):
         return main_clause_subject(doc, si, ci)
@@ -724,6 +728,15 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     return _subject_ok(doc, *probe.speaker)
 
 
+def recent_subject(doc: Doc, si: int, gender: str | None, back: int = 3) -> tuple[int, int] | None:
+    """The nearest of the last `back` sentences whose narrator's subject agrees in gender with the cue."""
+    for prev in range(si, max(0, si - back), -1):
+        found = previous_sentence_subject(doc, prev, gender)
+        if found is not None:
+            return found
+    return None
+
+
 def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[int, int] | None:
     """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that names its subject after its own verb is what
     the next dropped-subject statement is about, when the verbs agree in gender."""
@@ -736,8 +749,10 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[in
     if doc.lex.cue(first) is not None:
         return None  # a quote sentence: its speaker is on the speaker stack already
     stem = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
-    vgender = "f" if stem.endswith("ت") else "m"
-    if gender is not None and vgender != gender:
+    # perfect 3fs ends in ت (قالت); imperfect 3fs/3ms start with ت/ي (تصل، يصل); a perfect verb that itself
+    # begins with ت (تحدث) leaves the gender open
+    vgender = "f" if stem.endswith("ت") else "m" if stem.startswith("ي") or not stem.startswith("ت") else None
+    if gender is not None and vgender is not None and vgender != gender:
         return None
     return main_clause_subject(doc, prev, rng.stop)
 
@@ -761,8 +776,8 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
     toks = doc.tokens
     verb = _main_verb_index(doc, si, before)
-    if verb is None:
-        return None
+    if verb is None or doc.inside_mark(toks[verb].start) is not None:
+        return None  # a sentence that opens with quoted words has no narrator's subject there
     if verb + 1 >= before:
         return None
     limit = before
@@ -821,6 +836,7 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
         _assign_speaker(doc, cand, seg)
     else:
         cand.how = "dropped"
+        cand.fallback_subject = recent_subject(doc, doc.sent_of(toks[k].start), form.gender)
     return cand
 
 
