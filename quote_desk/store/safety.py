@@ -52,8 +52,11 @@ class ProjectLock:
         try:
             _lock(fh)
         except OSError:
-            fh.seek(0)
-            holder = fh.read(200).strip() or "another program"
+            try:
+                fh.seek(0)
+                holder = fh.read(200).strip() or "another program"
+            except OSError:
+                holder = "another program"
             fh.close()
             project = self.path.with_name(self.path.name.removesuffix(".lock"))
             raise ProjectBusyError(
@@ -79,12 +82,15 @@ class ProjectLock:
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    # One byte far past the text is locked, so another process can still read who holds the lock.
+    _LOCK_AT = 1 << 20
+
     def _lock(fh: IO[str]) -> None:
-        fh.seek(0)
+        os.lseek(fh.fileno(), _LOCK_AT, os.SEEK_SET)
         msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
 
     def _unlock(fh: IO[str]) -> None:
-        fh.seek(0)
+        os.lseek(fh.fileno(), _LOCK_AT, os.SEEK_SET)
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
 
 else:
