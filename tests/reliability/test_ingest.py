@@ -277,7 +277,7 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path):
     out = articles([big, good])
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert isinstance(out[0], InputError) and "limit 16 MiB" in str(out[0]) and "split" in str(out[0])
+    assert isinstance(out[0], InputError) and "limit 4 MiB" in str(out[0]) and "split" in str(out[0])
     assert isinstance(out[1], Article)
     assert peak < 2 * 1024 * 1024, peak
     # the limit is a parameter; under it the same file is one article (not read here: 50 MB of text)
