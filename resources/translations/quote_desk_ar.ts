@@ -513,10 +513,6 @@
         <translation>إكسل (UTF-8 مع BOM، مع تعطيل الصيغ)</translation>
     </message>
     <message>
-        <source>Raw (UTF-8, text as stored)</source>
-        <translation>خام (UTF-8، النص كما هو محفوظ)</translation>
-    </message>
-    <message>
         <source>Comma</source>
         <translation>فاصلة</translation>
     </message>
@@ -587,6 +583,10 @@
     <message>
         <source>Shortcuts (the first key of each action; other default keys stay)</source>
         <translation>الاختصارات (المفتاح الأول لكل إجراء؛ تبقى المفاتيح الافتراضية الأخرى)</translation>
+    </message>
+    <message>
+        <source>Raw (UTF-8, text as stored; not safe to open in a spreadsheet)</source>
+        <translation>خام (UTF-8، النص كما خُزّن؛ غير آمن للفتح في جداول البيانات)</translation>
     </message>
 </context>
 <context>
