@@ -112,5 +112,6 @@ def test_sigkill_at_random_points_loses_no_acknowledged_decision(tmp_path):
                     expected[qid] = status[qid]
             # one log row per changed quote of every acknowledged write is there too
             assert len(p.log()) >= sum(1 for _ in expected)
+    print(f"\n{KILLS} SIGKILLs, {total_acks} acknowledged writes, {len(expected)} quotes checked after each")
     assert total_acks > KILLS  # the writers did work between kills
     assert len(expected) > 50
