@@ -120,7 +120,7 @@ def read_article(path: str | Path, encoding: str | None = None, *, max_bytes: in
     if not data:
         raise InputError(f"{path}: the file is empty")
     decoded = decode_bytes(data, str(path), encoding)
-    notes: tuple[str, ...] = () if decoded.how in ("bom", "utf-8") else (f"read as {decoded.label}",)
+    notes = decoded.notes + (() if decoded.how in ("bom", "utf-8") else (f"read as {decoded.label}",))
     if suffix in HTML_SUFFIXES:
         from quote_desk.ingest.html import html_to_text
 

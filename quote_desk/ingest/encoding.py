@@ -47,6 +47,7 @@ class Decoded:
     text: str
     encoding: str  # Python codec name
     how: str  # "bom", "utf-8", "detected" or "given"
+    notes: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -134,7 +135,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
     enc = detect(data)
     if enc is None or (b"\x00" in data and not enc.startswith(("utf_16", "utf_32"))):
         if b"\x00" in data and _mostly_text_with_nuls(data):
-            return Decoded(data.decode("utf-8"), "utf-8", "utf-8")  # NUL is valid UTF-8; clean_text removes it
+            try:
+                return Decoded(data.decode("utf-8"), "utf-8", "utf-8")  # NUL is valid UTF-8; clean_text removes it
+            except UnicodeDecodeError:  # a NUL byte inside a character
+                n = data.count(b"\x00")
+                return Decoded(data.replace(b"\x00", b"").decode("utf-8"), "utf-8", "utf-8",
+                               (f"{n} NUL byte(s) removed",))  # fmt: skip
         raise InputError(
             f"{name}: looks like a binary file, not a text article (no text encoding fits it); "
             "if it is text, give its encoding (for example --encoding windows-1256)"

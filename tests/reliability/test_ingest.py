@@ -11,6 +11,8 @@ import tracemalloc
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quote_desk.core.pipeline import Extractor
 from quote_desk.errors import InputError
@@ -132,6 +134,11 @@ def test_crlf_and_nul_become_plain_text(tmp_path):
     a = only(articles([path]))
     assert a.text == ARTICLE
     assert "1 NUL character(s) removed" in a.notes
+    split = tmp_path / "split.txt"  # a NUL byte inside a two-byte Arabic letter (found by the byte fuzzer)
+    raw = ARTICLE.encode("utf-8")
+    split.write_bytes(raw[:1] + b"\x00" + raw[1:])
+    a = only(articles([split]))
+    assert a.text == ARTICLE and "1 NUL byte(s) removed" in a.notes
     mac = tmp_path / "mac.txt"
     mac.write_bytes(ARTICLE.replace("\n", "\r").encode("utf-16"))
     assert only(articles([mac])).text == ARTICLE
@@ -340,3 +347,26 @@ def test_read_article_rejects_tables(tmp_path):
     p.write_text("{}", encoding="utf-8")
     with pytest.raises(InputError, match="table of articles"):
         read_article(p)
+
+
+# ----------------------------------------------------------------------------------------------- any bytes
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.sampled_from([ARTICLE, HTML_PAGE]).map(lambda t: t.encode("utf-8")).flatmap(
+            lambda b: st.tuples(st.integers(0, len(b)), st.binary(max_size=20)).map(lambda c: b[: c[0]] + c[1] + b[c[0]:])
+        ),
+    ),
+    suffix=st.sampled_from([".txt", ".html", ".docx", ".jsonl", ".csv", ".tsv", ".bin"]),
+)
+def test_any_bytes_in_any_format_give_articles_or_messages(tmp_path, data, suffix):
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    for item in iter_articles([path]):
+        assert isinstance(item, (Article, InputError))
+        if isinstance(item, Article):
+            assert item.text.strip() and "\r" not in item.text and "\x00" not in item.text
+        else:
+            assert str(item) and "Traceback" not in str(item)
