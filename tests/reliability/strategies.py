@@ -114,3 +114,24 @@ def check_properties(text: str, quotes: list[Quote], again: list[Quote]) -> None
             p = para[0]
             assert p.start <= q.cue_start and q.cue_end <= p.end, "cue outside its quote's paragraph"
     assert quotes == again, "output differs between two runs on the same text"
+
+
+# Files for the reader: random bytes, any text, and our test article or web page with bytes spliced in.
+def _splice(data: bytes, cut: tuple[int, bytes]) -> bytes:
+    return data[: cut[0]] + cut[1] + data[cut[0] :]
+
+
+def _spliced(text: str) -> st.SearchStrategy[bytes]:
+    raw = text.encode("utf-8")
+    return st.tuples(st.integers(0, len(raw)), st.binary(max_size=20)).map(lambda c: _splice(raw, c))
+
+
+def article_bytes(samples: list[str]) -> st.SearchStrategy[bytes]:
+    return st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.sampled_from(samples).flatmap(_spliced),
+    )
+
+
+FILE_SUFFIXES = [".txt", ".html", ".docx", ".jsonl", ".csv", ".tsv", ".bin"]
