@@ -1,7 +1,6 @@
 """Render the application icon (resources/icons/quote_desk.svg) to PNG sizes, a Windows .ico and a macOS .icns.
 
-    python packaging/make_icons.py            # writes the files
-    python packaging/make_icons.py --check    # exit 1 if any generated file is missing or older than the SVG
+    python packaging/make_icons.py            # writes the files (or: make icons)
 
 Uses PySide6's QSvgRenderer (QtSvg is in PySide6-Essentials), so no other tool is needed. The .ico and .icns
 containers are written here directly: both may hold PNG images, which keeps them exact copies of the PNGs.
@@ -79,11 +78,6 @@ def outputs() -> list[Path]:
     return [*(png_path(s) for s in PNG_SIZES), ICO, ICNS]
 
 
-def stale() -> list[Path]:
-    mtime = SVG.stat().st_mtime
-    return [p for p in outputs() if not p.is_file() or p.stat().st_mtime < mtime]
-
-
 def build() -> list[Path]:
     sizes = sorted(set(PNG_SIZES) | set(ICO_SIZES) | {s for _, s in ICNS_TYPES})
     pngs = {s: render_png(SVG, s) for s in sizes}
@@ -100,13 +94,7 @@ def build() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="only check that the generated files are up to date")
-    args = ap.parse_args(argv)
-    if args.check:
-        missing = stale()
-        for p in missing:
-            print(f"make_icons: out of date: {p.relative_to(ROOT)}", file=sys.stderr)
-        return 1 if missing else 0
+    ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for p in build():
         print(f"{p.relative_to(ROOT)}  {p.stat().st_size} bytes")
