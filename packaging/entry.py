@@ -1,11 +1,15 @@
-"""Entry script of the frozen app (PyInstaller): the `quote-desk` command line; no arguments open the desk.
+"""Entry script of the frozen app (PyInstaller). Both programs of the one-folder app are built from it:
 
-The windowed `quote-desk-gui` program is built from this same script: with no arguments it opens the desk too.
+- `quote-desk`: the command line (`quote_desk.cli:main`); without a command it opens the desk;
+- `quote-desk-gui`: the desk (`quote_desk.app.main:main`, like the wheel's gui-script), options as `desk`.
 """
 
 import sys
-
-from quote_desk.cli import main
+from pathlib import Path
 
 if __name__ == "__main__":
+    if Path(sys.executable).stem.endswith("-gui"):
+        from quote_desk.app.main import main
+    else:
+        from quote_desk.cli import main
     sys.exit(main())
