@@ -153,7 +153,10 @@ class Discourse:
             s0 += 1
             while doc.text[s0] == "\u0640":
                 s0 += 1
-        text = doc.text[s0 : doc.tokens[b - 1].end]
+        e0 = doc.tokens[b - 1].end
+        while e0 < len(doc.text) and doc.text[e0] == "+":  # أوبك+
+            e0 += 1
+        text = doc.text[s0:e0]
         key = mention_key(doc, a, b)
         if lam and key:
             key = (strip_article(key[0][1:]) or key[0], *key[1:])

@@ -10,8 +10,8 @@ from quote_desk.core.discourse import Discourse, Entity, mention_key
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
-from quote_desk.core.normalize import strip_article
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
+from quote_desk.core.normalize import strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
     Candidate,
@@ -175,6 +175,14 @@ class Extractor:
                     conf -= 0.1
                     if c.how == "dropped":
                         c.how = "explicit"  # the subject is in the sentence, fronted before the cue
+                elif c.prev_subject is not None and not any(
+                    q[0].sent == c.sent - 1 for q in resolved[-3:]
+                ):
+                    ma, mb = _trim_mention(d, *c.prev_subject)
+                    ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                    if ent is None:
+                        ent = disc.explicit(ma, mb, c.gender, None, None)
+                    reasons.append("speaker:previous-subject")
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
                     if c.how == "participial":
@@ -221,6 +229,8 @@ class Extractor:
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
                 sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                while sp_e < len(text) and text[sp_e] == "+":  # أوبك+
+                    sp_e += 1
                 if c.lam:
                     sp_s += 1
                     while sp_s < sp_e and text[sp_s] == "\u0640":
@@ -306,9 +316,15 @@ def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
     return d.text[s:e]
 
 
+_PAIRS = {"(": ")", "«": "»", "“": "”", "”": "“", '"': '"'}
+
+
 def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
-    if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
-        e += 1
+    """Close a bracket or quote mark left open inside a phrase: وكالة «رويترز» / مكتب (أوتشا)."""
+    if e < len(text):
+        for o, c in _PAIRS.items():
+            if text[e] == c and (text.count(o, s, e) > text.count(c, s, e) if o != c else text.count(o, s, e) % 2 == 1):
+                return s, e + 1
     return s, e
 
 
@@ -349,7 +365,7 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
     """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
     words: set[str] = set()
     for c in body:
-        for r in (c.speaker, c.title, c.main_subject):
+        for r in (c.speaker, c.main_subject):  # names, not titles: titles hold places ("مدير الدفاع المدني في دهوك")
             if r is not None:
                 words.update(strip_article(d.tokens[k].norm) for k in range(*r))
     kept = []

@@ -14,6 +14,7 @@ from quote_desk.core.normalize import folded
 from quote_desk.core.rules.content import (
     PP_CONTENT_LEMMAS,
     TRIM,
+    call_prep_at,
     clause_end,
     complement_follows,
     content_kind,
@@ -58,6 +59,7 @@ class Candidate:
     lam: bool = False  # the mention's first token carries the preposition ل (وفقاً لوزارة الصحة)
     main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
     needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
+    prev_subject: Range | None = None  # dropped subject: the subject of the previous (non-quote) sentence
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -164,7 +166,6 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     # skip قد/لقد between a particle and the verb is irrelevant; after the verb skip nothing
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
-    speaker_first: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
     if first_gap in ("colon", "mark", "comma"):
         stop = Stop(j, first_gap)
@@ -257,6 +258,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     cand = Candidate((cs, ce), kind, (toks[ci].start, toks[ci].end), si, "explicit", lemma=form.lemma)
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = reasons
+    if via is not None and toks[via[0]].norm in REPORT_NOUNS:
+        via = None  # "وقال بيان صادر عن الرئاسة": the statement is the channel, not a relaying outlet
     if via is not None:
         cand.via = via
         cand.how = "relay"
@@ -276,6 +279,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         else:
             cand.how = "dropped"
             cand.main_subject = sentence_subject(doc, si, ci)
+            if cand.main_subject is None and form.role != "continue" and si > 0:
+                cand.prev_subject = previous_sentence_subject(doc, si, form.gender)
     elif cand.speaker is None and via is not None:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -499,9 +504,15 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     first = toks[a].norm
     if first in ("في", "من", "علي", "الي", "مع", "خلال", "بعد", "قبل", "عند", "منذ", "وفي", "ومن", "لكن", "اذ") or first in doc.lex.adjuncts:
         return None
-    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
+    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS or _conj_verb(doc, a):
         return None
-    return (a, b)
+    return _subject_ok(doc, a, b)
+
+
+def _conj_verb(doc: Doc, k: int) -> bool:
+    """A clause-initial word made of و + a non-noun ("وتزامن", "ورفع") is a verb with its conjunction."""
+    raw = doc.tokens[k].norm
+    return raw.startswith("و") and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles
 
 
 def _amma_subject(doc: Doc, ci: int, si: int) -> tuple[int, int] | None:
@@ -556,10 +567,13 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             if bx is None:
                 return None
             start = toks[bx].start + 1
+        elif form.role == "call":
+            px = call_prep_at(doc, ci, limit, form.preps)
+            if px is None:
+                return None
+            start = toks[px + 1].start if toks[px].norm in form.preps else toks[px].start + 1
         elif t.norm in form.preps and nxt + 1 < limit:
             start = toks[nxt + 1].start
-        elif "ب" in form.preps and t.norm.startswith("ب") and len(t.norm) > 3:
-            start = t.start + 1
         else:
             start = t.start
         end = clause_end(doc, start, sent.end)
@@ -593,6 +607,10 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         return None
     if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
         return None
+    if starts_with_title(doc, a, b):
+        t, n = split_title_name(doc, a, b)
+        if t is not None:  # "الخبير في السياسات المائية محمد بازة": the name after the title
+            return (n[0], trim_object(doc, *n))
     for x in range(a + 1, b):
         t = toks[x].norm
         if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")):
@@ -600,6 +618,9 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             break
         if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
             b = x  # a definite -ين plural after the subject is an object: "… العراقيين"
+            break
+        if is_accusative(toks[x].text):
+            b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
             break
     b = trim_object(doc, a, b)
     if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
@@ -618,6 +639,8 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     if k >= ci - 1:
         return None  # the cue opens its sentence: a true dropped subject, resolved from the discourse
     first = toks[k].norm
+    if _conj_verb(doc, k):
+        return main_clause_subject(doc, si, ci)
     if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:
         return main_clause_subject(doc, si, ci) if first not in PREPOSITIONS or first in ADVERBIAL_OPENERS else None
     if not (first.startswith("ال") or starts_with_title(doc, k, k + 1) or find_name(doc, k, k + 1)):
@@ -638,6 +661,23 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     if probe.speaker is None:
         return None
     return _subject_ok(doc, *probe.speaker)
+
+
+def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[int, int] | None:
+    """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that opens with its own verb and names its subject
+    is what the next dropped-subject statement is about, when the verbs agree in gender."""
+    prev = si - 1
+    rng = doc.sent_tokens(prev)
+    if len(rng) < 3:
+        return None
+    first = doc.tokens[rng.start].norm
+    verb = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
+    if doc.lex.cue(first) is not None or first in PREPOSITIONS or first in ADVERBIAL_OPENERS:
+        return None  # a quote sentence (handled by the speaker stack) or one that opens with an adjunct
+    vgender = "f" if verb.endswith("ت") else "m"
+    if gender is not None and vgender != gender:
+        return None
+    return main_clause_subject(doc, prev, rng.stop)
 
 
 def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
@@ -678,6 +718,10 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     """«…»، قال المتحدث. / «…»، أضاف. — a cue right after a closed direct quote."""
     if not m.closed:
         return None
+    sent = doc.sents[doc.sent_of(m.open_start)]
+    lead = doc.text[sent.start : m.open_start].strip(" \t\u200f\u200e-–—")
+    if lead not in ("", "و") and not lead.endswith(":"):
+        return None  # «…» inside a sentence ("في تصريح لـ«القدس العربي»، قال …") is a name, not a fronted quote
     k = doc.token_at_or_after(m.close_end)
     toks = doc.tokens
     if k >= len(toks) or toks[k].para != m.para:
@@ -737,11 +781,15 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
+        if stop.why == "an" and stop.at + 1 < rng.stop:  # بحسب إحصائية صادرة عن مكتب الصحة → مكتب الصحة
+            sp_start = stop.at + 1
+            stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
         if stop.at <= sp_start:
             continue
+        sp_end = stop.at
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
-        at_start = k == rng.start or gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1
+        at_start = k == rng.start or (gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1)
         if at_start and stop.why != "comma":
             # "وبحسب شهود تحدثوا لـ«…» عبر الهاتف، فقد …": the fronted phrase runs to its comma
             x = stop.at
@@ -769,7 +817,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if doc.inside_mark(toks[k].start):
             continue
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
-        cand.speaker = _strip_report_noun(doc, sp_start, stop.at)
+        cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
@@ -785,8 +833,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
 
 REPORT_NOUNS = folded(
     {"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "تقديرات", "ما", "نشره",
-     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "احصاءات", "حصيله", "نتائج", "ارقام", "إفصاح", "تقديرات",
-     "معطيات", "أرقام", "نشرة", "بلاغ"}
+     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "حصيله", "نتائج", "إفصاح", "أرقام", "نشرة", "بلاغ"}
 )
 ISSUED = folded({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
 
@@ -799,7 +846,7 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
     if b - a < 2 or toks[a].norm not in REPORT_NOUNS:
         return (a, b)
     k = a + 1
-    while k < b and (toks[k].norm in ISSUED or toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه")):
+    while k < b and (toks[k].norm in ISSUED or (toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه"))):
         k += 1
     if k < b and toks[k].norm == "عن":
         k += 1

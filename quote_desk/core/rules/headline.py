@@ -64,7 +64,8 @@ def headline_frames(doc: Doc) -> list[Candidate]:
             continue
         m = doc.mark_starting_at(colon, colon + 4)
         typ = classify(doc, a, b)
-        titled = starts_with_title(doc, a, b) or lex.noun(norms[0]) is not None or lex.noun(norms[0][1:]) is not None
+        info = lex.noun(norms[0]) or lex.noun(norms[0][1:])
+        titled = starts_with_title(doc, a, b) or (info is not None and info.cls != "group")
         named = all(is_name_like(doc, k) for k in range(a, b)) and b - a <= 3
         if not (titled or named):
             continue

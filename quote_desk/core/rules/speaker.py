@@ -14,7 +14,7 @@ OPEN_MARKS = "«“”\"‘’‹﴿"
 NP_BREAKERS = folded(
     {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
      "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ", "فقد", "فان", "فانه",
-     "فانها", "غير", "الا"}
+     "فانها", "غير"}
 )
 # Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
 PREPOSITIONS = folded(
@@ -32,11 +32,12 @@ IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
+    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
 RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
-SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
+SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "بالقول"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def gap_kind(gap: str) -> str | None:
     if ":" in g:
         return "colon"
     last = g[-1]
-    if last in "«‹﴿" or g.endswith("((") or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
+    if last in "«‹﴿" or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
         return "mark"
     rest = "".join(c for c in g if c not in CLOSE_ONLY + AMBIDEXTROUS + "«‹﴿")
     if any(c in rest for c in ".!?؟;؛"):
@@ -219,12 +220,16 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها"))
             and len(t) > 3
             and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
+            and t[1:] not in lex.headline_topics
+            and not (j + 1 < limit and gap_kind(doc.gap_before(j + 1)) == "comma" and not t.startswith("بال"))
         ):
-            return Stop(j, "ba")
+            return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
             return Stop(j, "adjunct")
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
+        if j > i and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
+            return Stop(j, "eos")  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i >= max_len:
             return Stop(j, "long")
         j += 1
@@ -268,7 +273,7 @@ def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
                 gk = None
         if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
             gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
-        if gk is not None:
+        if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
         if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
             return j
@@ -343,7 +348,10 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             continue
         break
     if a < k < b and (b - k) <= 5 and not any(is_accusative(doc.tokens[x].text) for x in range(k, b)):
-        return (a, k), (k, b)
+        te = k
+        while te - 1 > a and doc.tokens[te - 1].norm in lex.honorifics:
+            te -= 1  # "… في المحافظة الدكتور أحمد سالم": the honorific belongs to neither
+        return (a, te), (k, b)
     return None, (a, b)
 
 
