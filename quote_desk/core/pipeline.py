@@ -177,7 +177,7 @@ class Extractor:
                         c.how = "explicit"  # the subject is in the sentence, fronted before the cue
                 elif c.prev_subject is not None and not any(
                     q[0].sent == c.sent - 1 for q in resolved[-3:]
-                ):
+                ) and not (c.prev_only_if_alone and disc.speaker_stack):
                     ma, mb = _trim_mention(d, *c.prev_subject)
                     ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
                     if ent is None:
@@ -215,6 +215,7 @@ class Extractor:
                 last_sent_of[ent.eid] = c.sent
             resolved.append((c, ent, max(0.05, min(0.99, conf)), reasons))
 
+        disc.complete_names()
         # headline speakers join the body entity they name or describe
         for i, (c, ent, conf, reasons) in enumerate(resolved):
             if c.how == "headline" and ent is not None:

@@ -60,6 +60,7 @@ class Candidate:
     main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
     needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
     prev_subject: Range | None = None  # dropped subject: the subject of the previous (non-quote) sentence
+    prev_only_if_alone: bool = False  # use prev_subject only when no earlier speaker exists
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -279,8 +280,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         else:
             cand.how = "dropped"
             cand.main_subject = sentence_subject(doc, si, ci)
-            if cand.main_subject is None and form.role != "continue" and si > 0:
+            if cand.main_subject is None and si > 0:
                 cand.prev_subject = previous_sentence_subject(doc, si, form.gender)
+                if form.role == "continue":
+                    cand.prev_only_if_alone = True  # أضاف/تابع continue the last speaker when there is one
     elif cand.speaker is None and via is not None:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -365,6 +368,14 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             cand.title, cand.speaker = first, appos
             cand.reasons.append("title:before")
             return
+        if appos_title and first_title:
+            n_first = split_title_name(doc, *first)[0]
+            t_app, n_app = split_title_name(doc, *appos)
+            if n_first is None and t_app is not None:
+                # "مقرر اللجنة المالية، النائب فواز الزعبي،": both titled, the name is in the apposition
+                cand.title, cand.speaker = first, n_app
+                cand.reasons.append("title:before")
+                return
         if appos_title:
             cand.speaker, cand.title = first, appos
             cand.reasons.append("title:after")
@@ -437,7 +448,7 @@ def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
 
 
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
-SVO_SKIP = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
+SVO_SKIP = folded({"ثم", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 
 
@@ -664,29 +675,27 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
 
 
 def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[int, int] | None:
-    """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that opens with its own verb and names its subject
-    is what the next dropped-subject statement is about, when the verbs agree in gender."""
+    """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that names its subject after its own verb is what
+    the next dropped-subject statement is about, when the verbs agree in gender."""
     prev = si - 1
     rng = doc.sent_tokens(prev)
-    if len(rng) < 3:
+    verb = _main_verb_index(doc, prev, rng.stop)
+    if verb is None or rng.stop - verb < 3:
         return None
-    first = doc.tokens[rng.start].norm
-    verb = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
-    if doc.lex.cue(first) is not None or first in PREPOSITIONS or first in ADVERBIAL_OPENERS:
-        return None  # a quote sentence (handled by the speaker stack) or one that opens with an adjunct
-    vgender = "f" if verb.endswith("ت") else "m"
+    first = doc.tokens[verb].norm
+    if doc.lex.cue(first) is not None:
+        return None  # a quote sentence: its speaker is on the speaker stack already
+    stem = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
+    vgender = "f" if stem.endswith("ت") else "m"
     if gender is not None and vgender != gender:
         return None
     return main_clause_subject(doc, prev, rng.stop)
 
 
-def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
-    """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
-    "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
+def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
+    """The first word after fronted adverbials ("في المقابل،" "وفي المؤتمر الصحفي …،"): the main verb in VSO."""
     toks = doc.tokens
-    rng = doc.sent_tokens(si)
-    k = rng.start
-    # skip fronted adverbials that end with a comma: "في المقابل،" "وفي وقت سابق،"
+    k = doc.sent_tokens(si).start
     while k < before and toks[k].norm in ADVERBIAL_OPENERS:
         j = k + 1
         while j < before and gap_kind(doc.gap_before(j)) is None:
@@ -694,7 +703,16 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
         if j >= before or gap_kind(doc.gap_before(j)) != "comma":
             return None
         k = j
-    verb = k
+    return k if k < before else None
+
+
+def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
+    "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
+    toks = doc.tokens
+    verb = _main_verb_index(doc, si, before)
+    if verb is None:
+        return None
     if verb + 1 >= before:
         return None
     limit = before
