@@ -92,3 +92,14 @@ def test_install_sh_into_a_prefix(app, tmp_path):
         assert subprocess.run(["desktop-file-validate", str(desktop)]).returncode == 0
     out = run(["sh", str(prefix / "lib" / "quote-desk" / "install.sh"), "--uninstall"], env, tmp_path)
     assert out.returncode == 0 and not (prefix / "bin" / "quote-desk").exists() and not desktop.exists()
+
+
+@pytest.mark.skipif(tool("xvfb-run") is None, reason="xvfb-run not installed (the offscreen run above still ran)")
+def test_desk_opens_on_a_real_x_display(app, tmp_path):
+    """The bundled xcb platform plugin and its libraries load: the desk opens on Xvfb, in Arabic, and closes."""
+    env = clean_env(tmp_path)
+    env.pop("QT_QPA_PLATFORM")
+    out = run(["xvfb-run", "-a", "env", "QT_QPA_PLATFORM=xcb", str(app / "quote-desk-gui"), "--lang", "ar",
+               "--quit-after", "2"], env, tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "Could not load the Qt platform plugin" not in out.stderr
