@@ -37,9 +37,15 @@ def app(tmp_path_factory) -> Path:
     return fresh
 
 
-def test_version(app, tmp_path):
+def test_version_and_every_command(app, tmp_path):
     out = run([str(app / "quote-desk"), "--version"], clean_env(tmp_path), tmp_path)
     assert out.returncode == 0 and out.stdout.strip() == f"quote-desk {VERSION}"
+    from quote_desk.cli import build_parser
+
+    helptext = run([str(app / "quote-desk"), "--help"], clean_env(tmp_path), tmp_path).stdout
+    choices = next(a.choices for a in build_parser()._actions if hasattr(a, "choices") and a.choices)
+    for name in choices:  # every sub-command of the checkout is bundled (they are imported by name)
+        assert f"\n    {name} " in helptext, name
 
 
 def test_resources_are_inside_the_app(app):
