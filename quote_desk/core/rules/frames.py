@@ -454,6 +454,11 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
         k += 1
     if k > a and find_name(doc, k, b) == (k, b) and (b - k >= 2 or doc.tokens[k - 1].norm.endswith(("ي", "يه"))):
         cand.title, cand.speaker = (a, k), (k, b)
+        return
+    # one definite common noun before a full name: "الصياد علي بن مسلم المهري"
+    if b - a >= 3 and doc.tokens[a].norm.startswith("ال") and doc.tokens[a].norm not in doc.lex.honorifics:
+        if find_name(doc, a + 1, b) == (a + 1, b) and doc.lex.noun(doc.tokens[a].norm) is None:
+            cand.title, cand.speaker = (a, a + 1), (a + 1, b)
 
 
 RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "والذي", "والتي", "حيث", "مما"})
@@ -490,7 +495,9 @@ def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
-    return doc.tokens[a].norm.startswith("ال") and doc.lex.noun(doc.tokens[a].norm) is None
+    t = doc.tokens[a].norm
+    # "الدكتور رشيد أوبلا" is a name with an honorific, not a title phrase
+    return t.startswith("ال") and doc.lex.noun(t) is None and t not in doc.lex.honorifics
 
 
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})

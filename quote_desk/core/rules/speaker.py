@@ -33,7 +33,7 @@ IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
-    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي"
+    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
@@ -88,7 +88,7 @@ def _after_lam(norm: str) -> str | None:
     return None
 
 
-ADDRESSEES = folded({"الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
+ADDRESSEES = folded({"مراسل", "مراسله", "مراسلي", "مراسلنا", "مراسلتنا", "الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
 
 
 def _comm(lex: object, word: str) -> str | None:
@@ -215,7 +215,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
         ):
             return Stop(j, "an")  # نقلت الوكالة عن …; with قال, عن means "about"
-        if j > i and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
+        if j > i and not paren_depth and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
             return Stop(j, "eos")  # another finite cue: "أما نيبينزيا فاعتبر …"
         if (
             cue is not None
@@ -232,7 +232,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "adjunct")
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
-        if j > i and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
+        if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
             return Stop(j, "eos")  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i >= max_len:
             return Stop(j, "long")
