@@ -669,8 +669,12 @@ NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه
 def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """Trim what follows a subject (an object, a ب/ل phrase, a demonstrative) and check it can speak."""
     toks = doc.tokens
-    if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
+    if a >= b:
         return None
+    t0 = toks[a].norm
+    bare = t0[1:] if t0.startswith(("و", "ف")) and len(t0) > 2 else t0
+    if t0 in NOT_SUBJECTS or bare in NOT_SUBJECTS or t0 in PREPOSITIONS or t0 in PREP_PRONOUNS or is_accusative(toks[a].text):
+        return None  # "ولم يقل …", "هجوماً روسياً …": negation, pronouns and accusatives are not subjects
     if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS or toks[a].norm in doc.lex.nonverbal_first:
         return None  # "وفق ما نقلت قناة …": a source phrase, not a subject
     if starts_with_title(doc, a, b):
