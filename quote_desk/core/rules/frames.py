@@ -864,7 +864,11 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         match: tuple[str, ...] | None = None
         for seq in lex.nonverbal:
-            if seq[0] == t and tuple(x.norm for x in toks[k : k + len(seq)]) == seq:
+            got = tuple(x.norm for x in toks[k : k + len(seq)])
+            exact = got == seq
+            # على حد قوله/قولها/تعبيرهم: the last word carries a pronoun
+            with_pronoun = lex.nonverbal[seq] == "pronoun" and len(got) == len(seq) and got[:-1] == seq[:-1] and got[-1].startswith(seq[-1])
+            if seq[0] == t and (exact or with_pronoun):
                 if match is None or len(seq) > len(match):
                     match = seq
         kind = lex.nonverbal.get(match) if match else None
@@ -875,7 +879,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
                 kind, n = "source", 1
             else:
                 continue
-        if kind in ("verbal", "pronoun") or kind is None:
+        if kind == "pronoun":
+            c = _ala_hadd(doc, si, k, n)
+            if c is not None:
+                out.append(c)
+            continue
+        if kind == "verbal" or kind is None:
             continue
         sp_start = k + n
         if sp_start >= rng.stop:
@@ -929,6 +938,43 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             cand.reasons.append("relay")
         out.append(cand)
     return out
+
+
+def _ala_hadd(doc: Doc, si: int, k: int, n: int) -> Candidate | None:
+    """"…، على حد قوله/قولها/تعبيرهم": the words before it are the speaker's (the pronoun gives gender and number);
+    quoted words right before it are a direct quote, else the clause before it."""
+    toks = doc.tokens
+    sent = doc.sents[si]
+    if k == 0 or gap_kind(doc.gap_before(k)) != "comma" or k + n - 1 >= len(toks):
+        return None
+    last = toks[k + n - 1].norm
+    gender, number = None, None
+    for suf, (g, num, _p) in sorted(doc.lex.pronouns.items(), key=lambda x: -len(x[0])):
+        if last.endswith(suf):
+            gender, number = g, num
+            break
+    prev = k - 1
+    m = doc.inside_mark(toks[prev].start)
+    if m is not None and m.closed:
+        content, kind = (m.start, m.end), "direct"
+    else:
+        a = prev
+        while a - 1 >= 0 and toks[a - 1].start >= sent.start and gap_kind(doc.gap_before(a)) not in ("comma", "end", "colon"):
+            a -= 1
+        if toks[a].norm in ("وقد", "و", "فقد"):
+            a += 1
+        if a > prev:
+            return None
+        content = (toks[a].start, toks[prev].end)
+        while content[1] < toks[k].start and doc.text[content[1]] in "»”“\"’)":
+            content = (content[0], content[1] + 1)
+        kind = content_kind(doc, *content)
+    if content[1] - content[0] < 6:
+        return None
+    cand = Candidate(content, kind, (toks[k].start, toks[k + n - 1].end), si, "nonverbal")
+    cand.gender, cand.number = gender, number
+    cand.reasons = ["cue:nonverbal:على_حد", "speaker:pronoun"]
+    return cand
 
 
 REPORT_NOUNS = folded(
