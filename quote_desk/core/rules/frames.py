@@ -925,6 +925,8 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
+        if not _source_like(doc, sp_start, sp_end):
+            continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
         first = toks[cand.speaker[0]]
@@ -938,6 +940,30 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             cand.reasons.append("relay")
         out.append(cand)
     return out
+
+
+def _source_like(doc: Doc, a: int, b: int) -> bool:
+    """Can the phrase after بحسب/وفقاً لـ be a source of speech: a body, an outlet, a source, a person, a title, a
+    proper name — or a report noun (بيان، أرقام) of one of those."""
+    lex = doc.lex
+    toks = doc.tokens
+    if a >= b:
+        return False
+
+    def one(k: int) -> bool:
+        t = toks[k].norm
+        for w in (t, t[1:] if t.startswith(("ل", "و")) else t, "ال" + t[2:] if t.startswith("لل") else t):
+            if lex.noun(w) is not None or w in lex.titles or (w.startswith("ال") and w[2:] in lex.titles):
+                return True
+        return not t.startswith(("ال", "لل")) and find_name(doc, k, k + 1) is not None and toks[k].norm not in REPORT_NOUNS
+
+    if one(a):
+        return True
+    t0 = toks[a].norm
+    head = t0[1:] if t0.startswith("ل") else t0
+    if head in REPORT_NOUNS or ("ال" + head) in REPORT_NOUNS:
+        return any(one(k) for k in range(a + 1, min(b, a + 4)))
+    return False
 
 
 def _ala_hadd(doc: Doc, si: int, k: int, n: int) -> Candidate | None:
