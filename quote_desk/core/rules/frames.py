@@ -962,7 +962,7 @@ def _source_like(doc: Doc, a: int, b: int) -> bool:
     t0 = toks[a].norm
     head = t0[1:] if t0.startswith("ل") else t0
     if head in REPORT_NOUNS or ("ال" + head) in REPORT_NOUNS:
-        return any(one(k) for k in range(a + 1, min(b, a + 4)))
+        return any(one(k) for k in range(a + 1, min(len(toks), a + 5)))  # بيان نشرته الوزارة
     return False
 
 
