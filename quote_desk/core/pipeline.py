@@ -84,7 +84,7 @@ class Extractor:
             nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
             if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
-            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:4])):
+            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):
                 continue
             if d.inside_mark(tok.start) is not None:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
@@ -185,6 +185,14 @@ class Extractor:
                     reasons.append("speaker:previous-subject")
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
+                    if (ent is None or not agreed) and c.fallback_subject is not None:
+                        ma, mb = _trim_mention(d, *c.fallback_subject)
+                        ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                        if ent is None:
+                            ent = disc.explicit(ma, mb, c.gender, None, None)
+                        agreed = True
+                        reasons.append("speaker:recent-subject")
+                        conf -= 0.1
                     if c.how == "participial":
                         conf -= 0.15
                     if ent is None:
@@ -208,8 +216,8 @@ class Extractor:
                 conf = min(conf, 0.45)
             if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
                 conf -= 0.1
-            if ent is not None and c.how != "headline":
-                disc.spoke(ent)
+            if ent is not None:
+                disc.spoke(ent)  # a headline speaker too: the body's first dropped subject may refer to it
                 prev_in_sent[c.sent] = ent
                 prev_in_sent[-1] = ent
                 last_sent_of[ent.eid] = c.sent

@@ -253,3 +253,15 @@ def test_names_starting_with_waw_or_fa_are_names():
     assert same(q.speaker, "فيصل الخطيب")
     q = only("وقال وليد حمدان إن الطريق سالك.")
     assert same(q.speaker, "وليد حمدان")
+
+
+def test_ala_hadd_qawlihi_is_a_quote_by_the_pronouns_referent():
+    text = "وقالت الطبيبة منى سعيد إن المستشفى ممتلئ، \"ولا سرير فارغاً منذ أسبوع\"، على حد قولها."
+    qs = run(text)
+    assert [q.text for q in qs] == ["المستشفى ممتلئ", "ولا سرير فارغاً منذ أسبوع"]
+    assert qs[1].kind == "direct" and same(qs[1].speaker_canonical, "منى سعيد")
+
+
+@pytest.mark.parametrize("phrase", ["بحسب الترتيب العام", "وفقاً للنظام الداخلي", "حسب التوقيت المحلي"])
+def test_non_source_phrases_are_not_attributions(phrase):
+    assert run(f"ارتفع عدد المشاركين إلى مئة شخص، {phrase}.") == []

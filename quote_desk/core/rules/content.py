@@ -42,6 +42,8 @@ def complement_follows(
     nxt = doc.tokens[k + 1].norm
     if nxt in doc.lex.complementizers:
         return True
+    if nxt in doc.lex.masdar_forms and k + 2 <= limit:  # مكتفياً بالقول: «…» / إن …
+        return True
     if nxt in preps and k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers:
         return True
     if role == "refuse":
@@ -87,7 +89,7 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 or t in ADDON_STARTERS
                 or (t in RELATIVE_ADDONS and j - k >= 6)
                 or _nonverbal_at(doc, j, limit)
-                or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf") and _postposed_tail(doc, j, limit))
+                or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"))  # "…، وقالوا إن …": a new statement
                 or t in ("قائلا", "قائله")
                 or (t == "علي" and j + 1 < limit and doc.tokens[j + 1].norm == "حد")
             ):
@@ -95,6 +97,12 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 # keep a closing quote mark that belongs to the clause
                 while end < doc.tokens[j].start and doc.text[end] in "»”“\"’)":
                     end += 1
+                if t == "علي":  # "…، «ولم يبق لنا شيء»، على حد قوله": the quoted words are their own quote
+                    m = doc.inside_mark(doc.tokens[j - 1].start)
+                    if m is not None and m.closed and m.open_start > start:
+                        before = doc.text[start : m.open_start].rstrip(" ")
+                        if before.endswith(("،", ",")):
+                            end = len(before.rstrip("،,").rstrip()) + start
                 break
         j += 1
     s, e = strip_span(doc.text, start, end, TRIM)

@@ -66,7 +66,11 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         typ = classify(doc, a, b)
         info = lex.noun(norms[0]) or lex.noun(norms[0][1:])
         titled = starts_with_title(doc, a, b) or (info is not None and info.cls != "group")
-        named = all(is_name_like(doc, k) for k in range(a, b)) and b - a <= 3
+        named = (
+            b - a <= 3
+            and is_name_like(doc, a)
+            and all(is_name_like(doc, k) or doc.tokens[k].norm.startswith("ال") for k in range(a + 1, b))
+        )  # "هالة النوري": a surname may carry the article
         surname = b - a == 1 and norms[0].startswith("ال") and lex.noun(norms[0]) is None  # "الشابي بعد الدربي: «…»"
         if not (titled or named or surname):
             continue
