@@ -244,6 +244,7 @@ class AboutDialog(QDialog):
         copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self.setMinimumWidth(460)
 
     def details_text(self) -> str:
         return "quote_desk\n" + "\n".join(f"{label}: {value}" for label, value in self.details)
