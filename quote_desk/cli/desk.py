@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as exc:
-        raise QuoteDeskError("the desk needs PySide6-Essentials: pip install 'quote-desk[desk]'") from exc
+        raise QuoteDeskError("the desk needs PySide6-Essentials: pip install PySide6-Essentials (the 'desk' extra)") from exc
     if args.quit_after is not None:
         if args.quit_after < 0:
             raise QuoteDeskError("--quit-after needs a number of seconds >= 0")
