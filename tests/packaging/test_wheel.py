@@ -27,15 +27,27 @@ def built(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def venv(built, tmp_path_factory) -> Path:
-    """An empty venv (no system site-packages) with the wheel and its desk extra installed by pip."""
+def venv(built, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """An empty venv (no system site-packages): the wheel alone first (the desk must explain what is missing),
+    then with its desk extra. Returns the venv and the output of `quote-desk desk` without PySide6."""
     where = tmp_path_factory.mktemp("venv") / "v"
     subprocess.run([sys.executable, "-m", "venv", str(where)], check=True, timeout=300)
     wheel = next(built.glob("*.whl"))
-    proc = subprocess.run([str(where / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                           f"{wheel}[desk]"], capture_output=True, text=True, timeout=900)  # fmt: skip
+    pip = [str(where / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    proc = subprocess.run([*pip, str(wheel)], capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    return where
+    home = tmp_path_factory.mktemp("home")
+    no_desk = run([str(where / "bin" / "quote-desk"), "desk"], clean_env(home), home)
+    proc = subprocess.run([*pip, f"{wheel}[desk]"], capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return where, no_desk
+
+
+def test_without_the_desk_extra_the_desk_says_what_to_install(venv):
+    _, out = venv
+    assert out.returncode != 0
+    assert out.stderr.strip() == ("quote-desk: error: the desk needs PySide6-Essentials: "
+                                  "pip install PySide6-Essentials (the 'desk' extra)")  # fmt: skip
 
 
 def test_sdist_and_wheel_contents(built):
@@ -61,13 +73,13 @@ def test_sdist_and_wheel_contents(built):
 
 def test_installed_commands_work_with_resources_in_the_package(venv, tmp_path):
     env = clean_env(tmp_path)
-    bindir = venv / "bin"
+    bindir = venv[0] / "bin"
     out = run([str(bindir / "quote-desk"), "--version"], env, tmp_path)
     assert out.returncode == 0 and out.stdout.strip() == f"quote-desk {VERSION}"
     code = "from quote_desk.resources import resources_dir; import quote_desk; print(resources_dir()); print(quote_desk.__file__)"
     out = run([str(bindir / "python"), "-c", code], env, tmp_path)
     res, pkg = (Path(line) for line in out.stdout.split())
-    assert res == Path(pkg).parent / "resources" and str(venv) in str(res)  # inside site-packages, not the checkout
+    assert res == Path(pkg).parent / "resources" and str(venv[0]) in str(res)  # inside site-packages, not the checkout
     sample = res / "samples" / f"{SAMPLE}.txt"
     out = run([str(bindir / "quote-desk"), "extract", str(sample), "--format", "jsonl"], env, tmp_path)
     assert out.returncode == 0, out.stderr
@@ -79,7 +91,7 @@ def test_installed_commands_work_with_resources_in_the_package(venv, tmp_path):
 
 def test_installed_desk_starts_offscreen_and_closes(venv, tmp_path):
     env = clean_env(tmp_path)
-    bindir = venv / "bin"
+    bindir = venv[0] / "bin"
     out = run([str(bindir / "quote-desk"), "desk", "--demo", "--quit-after", "2"], env, tmp_path)
     assert out.returncode == 0, out.stderr
     project = tmp_path / "data" / "demo.qdproj"
