@@ -896,6 +896,11 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if stop.at <= sp_start:
             continue
         sp_end = stop.at
+        if toks[sp_start].norm in REPORT_NOUNS and sp_end < rng.stop and toks[sp_end].norm in ISSUED:
+            # "بحسب إفصاح نشرته الشركة": the source is the subject of the issuing verb
+            st2 = scan_phrase(doc, sp_end + 1, rng.stop, None, max_len=6)
+            if st2.at > sp_end + 1:
+                sp_start, sp_end = sp_end + 1, st2.at
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
         at_start = k == rng.start or (gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1)
