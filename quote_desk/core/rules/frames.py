@@ -884,9 +884,21 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             if c is not None:
                 out.append(c)
             continue
-        if kind == "verbal" or kind is None:
+        if kind is None:
             continue
         sp_start = k + n
+        verb_cue = None
+        if kind == "verbal":
+            # "…، كما قال الوزير." / "وفق ما أفادت به الوزارة": a cue verb, then its subject
+            vf = lex.cue(toks[sp_start].norm) if sp_start < rng.stop else None
+            if vf is None or vf.pos not in ("perf", "imperf"):
+                continue
+            verb_cue = vf
+            n += 1
+            sp_start += 1
+            while sp_start < rng.stop and toks[sp_start].norm in ("به", "بها", "عنه", "عنها", "فيه"):
+                sp_start += 1
+                n += 1
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
@@ -930,10 +942,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
-        if not _source_like(doc, sp_start, sp_end):
+        if verb_cue is None and not _source_like(doc, sp_start, sp_end):
             continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
+        if verb_cue is not None:
+            cand.gender = verb_cue.gender
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
