@@ -272,3 +272,8 @@ def test_postposed_verbal_source_phrases():
     assert q.text == "ارتفع عدد الضحايا إلى عشرين" and same(q.speaker, "المتحدث باسم الدفاع المدني")
     q = only("وسجلت البلاد 300 إصابة جديدة، وفق ما أفادت به وزارة الصحة.")
     assert same(q.speaker, "وزارة الصحة") and q.cue == "وفق ما أفادت به"
+
+
+def test_bayyana_only_with_a_complementizer():
+    assert only("وبين الوزير أن الخطة جاهزة.").text == "الخطة جاهزة"
+    assert run("ووقع الاتفاق بين البلدين أمس في العاصمة.") == []
