@@ -11,7 +11,7 @@ from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm, Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
-from quote_desk.core.normalize import strip_article
+from quote_desk.core.normalize import normalize, strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
     Candidate,
@@ -261,7 +261,10 @@ class Extractor:
             stype = ent.stype if ent else "unknown"
             if ent is not None and ent.eid in links:
                 lk = links[ent.eid]
-                canonical, sid, sen = lk.canonical, lk.entity_id, lk.english
+                sid, sen = lk.entity_id, lk.english
+                # the registry's name, unless the article writes a fuller form of it ("ماجد بن محمد الأنصاري" for
+                # the registry's "ماجد الأنصاري"): the id still ties it to the registry entity
+                canonical = canonical if canonical and _fuller(canonical, lk.canonical) else lk.canonical
                 reasons.append(f"link:{lk.entity_id}")
             via = _text(d, c.via) if c.via else (ent.via if ent and c.how in ("dropped", "anaphora", "participial", "continuation") else None)
             cue = cue_s = cue_e = None
@@ -326,6 +329,16 @@ class Extractor:
 
 
 # -------------------------------------------------------------------------------------------------------
+def _fuller(doc_form: str, registry_form: str) -> bool:
+    """True when the document's form holds every word of the registry's form, in order, and more."""
+    a = [strip_article(w) for w in normalize(doc_form).split()]
+    b = [strip_article(w) for w in normalize(registry_form).split()]
+    if len(a) <= len(b):
+        return False
+    it = iter(a)
+    return all(w in it for w in b)
+
+
 def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
     if r is None:
         return None
