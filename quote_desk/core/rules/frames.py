@@ -150,6 +150,21 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
     return None
 
 
+def _pp_content(
+    doc: Doc, k: int, limit: int, sent_end: int, form: CueForm, reasons: list[str]
+) -> tuple[Range, str] | None:
+    """Content after the preposition at k (دعا إلى …، طالب بـ…، أعرب عن …): to the clause end."""
+    toks = doc.tokens
+    t = toks[k]
+    start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
+        toks[k + 1].start if k + 1 < limit else sent_end)
+    end = clause_end(doc, start, sent_end)
+    if end - start < 4:
+        return None
+    reasons.append("comp:pp")
+    return (start, end), content_kind(doc, start, end)
+
+
 def _colon_content(doc: Doc, k: int, sent_end: int) -> tuple[Range, str] | None:
     """Speech after a colon with no marks: to the end of the paragraph."""
     para = doc.paras[doc.tokens[k].para]
@@ -228,13 +243,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
             stop = Stop(stop.at, "pp")
         if stop.why == "pp":
-            t = toks[stop.at]
-            start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
-                toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
-            end = clause_end(doc, start, sent.end)
-            if end - start >= 4:
-                comp = ((start, end), content_kind(doc, start, end))
-                reasons.append("comp:pp")
+            comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
             if stop.at < limit and _opens_adjunct(doc, stop.at, limit) and stop.at == j and j == ci + 1:
@@ -342,13 +351,7 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
     stop = scan_phrase(doc, ci + 2, limit, form) if ci + 2 < limit else Stop(limit, "eos")
     comp = None
     if stop.why == "pp":
-        t = toks[stop.at]
-        start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
-            toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
-        end = clause_end(doc, start, sent.end)
-        if end - start >= 4:
-            comp = ((start, end), content_kind(doc, start, end))
-            reasons.append("comp:pp")
+        comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
     elif stop.why in ("comp", "prep_comp", "colon", "mark", "ba"):
         comp = _complement(doc, stop, limit, sent.end, reasons)
     if comp is None:
@@ -884,9 +887,21 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             if c is not None:
                 out.append(c)
             continue
-        if kind == "verbal" or kind is None:
+        if kind is None:
             continue
         sp_start = k + n
+        verb_cue = None
+        if kind == "verbal":
+            # "…، كما قال الوزير." / "وفق ما أفادت به الوزارة": a cue verb, then its subject
+            vf = lex.cue(toks[sp_start].norm) if sp_start < rng.stop else None
+            if vf is None or vf.pos not in ("perf", "imperf"):
+                continue
+            verb_cue = vf
+            n += 1
+            sp_start += 1
+            while sp_start < rng.stop and toks[sp_start].norm in ("به", "بها", "عنه", "عنها", "فيه"):
+                sp_start += 1
+                n += 1
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
@@ -930,10 +945,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
-        if not _source_like(doc, sp_start, sp_end):
+        if verb_cue is None and not _source_like(doc, sp_start, sp_end):
             continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
+        if verb_cue is not None:
+            cand.gender = verb_cue.gender
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
