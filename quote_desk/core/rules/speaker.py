@@ -205,7 +205,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
         ):
             return Stop(j, "an")  # نقلت الوكالة عن …; with قال, عن means "about"
-        if j > i and not paren_depth and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
+        in_name = doc.tokens[j].start <= name_until
+        if j > i and not paren_depth and not in_name and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
             return Stop(j, "eos")  # another finite cue: "أما نيبينزيا فاعتبر …"
         if (
             cue is not None
