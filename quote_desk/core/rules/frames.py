@@ -156,8 +156,12 @@ def _pp_content(
     """Content after the preposition at k (دعا إلى …، طالب بـ…، أعرب عن …): to the clause end."""
     toks = doc.tokens
     t = toks[k]
-    start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
-        toks[k + 1].start if k + 1 < limit else sent_end)
+    if t.norm == "ب":  # "بـ«استهداف …»": the preposition stands alone before a quote mark
+        start = toks[k + 1].start if k + 1 < limit else sent_end
+    elif t.norm.startswith("ب") and t.norm not in form.preps:
+        start = t.start + 1
+    else:
+        start = toks[k + 1].start if k + 1 < limit else sent_end
     end = clause_end(doc, start, sent_end)
     if end - start < 4:
         return None
@@ -223,6 +227,15 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
                 stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
                 continue
+            if j < limit and toks[j].norm in RELATIVES:
+                # "…، الذي يسكن الحي منذ 1987، أن …": a relative clause describes the speaker; skip it
+                j2 = j + 1
+                while j2 < limit and gap_kind(doc.gap_before(j2)) not in ("comma", "colon", "mark", "end"):
+                    j2 += 1
+                if j2 < limit and gap_kind(doc.gap_before(j2)) == "comma":
+                    j = j2
+                    stop = scan_phrase(doc, j, limit, form) if not _opens_adjunct(doc, j, limit) else Stop(j, "adjunct")
+                    continue
             if j < limit and doc.lex.cue(toks[j].norm) is not None:
                 break  # a new cue after the comma starts its own frame
             if j < limit and is_adjunct_start(doc, j, limit):
@@ -246,9 +259,17 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            if stop.at < limit and _opens_adjunct(doc, stop.at, limit) and stop.at == j and j == ci + 1:
-                pass
             j = skip_adjunct(doc, stop.at, limit)
+            if form.role in ("call", "accuse") and segments:
+                # "واتهم الجيش في بيان قوات الدعم بـ«…»": past the adjunct, an object, then the preposition
+                px = next(
+                    (x for x in range(j, min(limit, j + 8))
+                     if toks[x].norm in form.preps or (toks[x].norm.startswith("ب") and (len(toks[x].norm) > 3 or toks[x].norm == "ب"))),
+                    None,
+                )
+                if px is not None:
+                    comp = _pp_content(doc, px, limit, sent.end, form, reasons)
+                    break
             if j >= limit:
                 stop = Stop(j, "eos")
                 continue
@@ -388,6 +409,14 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
+    if appos is not None and find_name(doc, *first) is None and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
+        inner = find_name(doc, *appos)
+        raw0 = doc.tokens[first[0]].text
+        if inner is not None and raw0.endswith(("ه", "ها", "هم")) and not raw0.endswith("ة"):
+            # "ويروي جارها، المتقاعد عبد القادر حمداني، أن …": a relation word, then who it is
+            cand.title, cand.speaker = first, inner
+            cand.reasons.append("title:before")
+            return
     if appos is not None and (starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)):
         inner = find_name(doc, *appos)
         if inner is not None and inner[0] > appos[0] and find_name(doc, *first) is None:
