@@ -277,3 +277,10 @@ def test_postposed_verbal_source_phrases():
 def test_bayyana_only_with_a_complementizer():
     assert only("وبين الوزير أن الخطة جاهزة.").text == "الخطة جاهزة"
     assert run("ووقع الاتفاق بين البلدين أمس في العاصمة.") == []
+
+
+def test_announced_events_are_content_but_decisions_are_not():
+    q = only("أعلنت وزارة الصحة، صباح اليوم، تسجيل أربع وفيات جديدة بسبب الحر.")
+    assert q.text.startswith("تسجيل أربع وفيات") and same(q.speaker, "وزارة الصحة")
+    assert only("ونفى المتحدث سامر علي وجود أي نية لرفع الأسعار.").text.startswith("وجود")
+    assert run("وأعلنت الوزارة تعليق الدراسة في المدارس ليومين.") == []

@@ -7,6 +7,7 @@ Each frame yields a `Candidate`: token/char ranges and the evidence found, not y
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
@@ -23,6 +24,8 @@ from quote_desk.core.rules.marks import MarkSpan, strip_span
 from quote_desk.core.rules.speaker import (
     ANONYMITY_OBJECTS,
     ANONYMITY_VERBS,
+    IDAFA_NOUNS,
+    NAME_STARTERS,
     NP_BREAKERS,
     PREP_PRONOUNS,
     PREPOSITIONS,
@@ -148,6 +151,42 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
             return None
         return (start, end), content_kind(doc, start, end)
     return None
+
+
+OBJECT_CONTENT_LEMMAS = folded({"أعلن", "نفى", "أكد", "كشف"})
+
+
+@cache
+def _object_masdars() -> frozenset[str]:
+    from quote_desk.resources import resource_path
+
+    rows = resource_path("lexicons", "object_masdars.txt").read_text(encoding="utf-8").splitlines()
+    return folded(r.strip() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def is_verbal_noun(doc: Doc, k: int) -> bool:
+    """A verbal noun of a reported event (مقتل، تسجيل، السيطرة …; resources/lexicons/object_masdars.txt)."""
+    t = doc.tokens[k].norm
+    return (t[2:] if t.startswith("ال") else t) in _object_masdars()
+
+
+def _object_content(
+    doc: Doc, segments: list[tuple[int, int]], limit: int, sent_end: int, reasons: list[str]
+) -> tuple[tuple[Range, str] | None, list[tuple[int, int]]]:
+    toks = doc.tokens
+    for si_, (a, b) in enumerate(segments):
+        for x in range(a + (1 if si_ == 0 else 0), b):
+            prev = toks[x - 1].norm if x > a else ""
+            construct = bool(prev) and not prev.startswith("ال") and (prev in IDAFA_NOUNS or doc.lex.noun(prev) is not None)
+            if is_verbal_noun(doc, x) and prev not in NAME_STARTERS and not construct:
+                start = toks[x].start
+                end = clause_end(doc, start, sent_end)
+                if len(doc.text[start:end].split()) < 3:
+                    return None, segments
+                reasons.append("comp:object")
+                kept = segments[:si_] + ([(a, x)] if x > a else [])
+                return ((start, end), content_kind(doc, start, end)), kept
+    return None, segments
 
 
 def _pp_content(
@@ -287,8 +326,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why in ("comp", "prep_comp", "colon", "mark", "ba", "masdar", "saying"):
             comp = _complement(doc, stop, limit, sent.end, reasons)
         break
+    if comp is None and form.lemma in OBJECT_CONTENT_LEMMAS and segments:
+        # "أعلنت الوزارة، صباح اليوم، تسجيل أربع وفيات" / "ونفى الشبلي وجود أي نية …": a verbal-noun object
+        comp, segments = _object_content(doc, segments, limit, sent.end, reasons)
     if comp is None:
-        # a quote mark that opens right after the cue-frame inside the sentence ("وقال X، في مقابلة، «…»")
         return None
     (cs, ce), kind = comp
     if cs < toks[ci].end:
