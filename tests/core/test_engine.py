@@ -253,3 +253,34 @@ def test_names_starting_with_waw_or_fa_are_names():
     assert same(q.speaker, "فيصل الخطيب")
     q = only("وقال وليد حمدان إن الطريق سالك.")
     assert same(q.speaker, "وليد حمدان")
+
+
+def test_ala_hadd_qawlihi_is_a_quote_by_the_pronouns_referent():
+    text = "وقالت الطبيبة منى سعيد إن المستشفى ممتلئ، \"ولا سرير فارغاً منذ أسبوع\"، على حد قولها."
+    qs = run(text)
+    assert [q.text for q in qs] == ["المستشفى ممتلئ", "ولا سرير فارغاً منذ أسبوع"]
+    assert qs[1].kind == "direct" and same(qs[1].speaker_canonical, "منى سعيد")
+
+
+@pytest.mark.parametrize("phrase", ["بحسب الترتيب العام", "وفقاً للنظام الداخلي", "حسب التوقيت المحلي"])
+def test_non_source_phrases_are_not_attributions(phrase):
+    assert run(f"ارتفع عدد المشاركين إلى مئة شخص، {phrase}.") == []
+
+
+def test_postposed_verbal_source_phrases():
+    q = only("ارتفع عدد الضحايا إلى عشرين، كما قال المتحدث باسم الدفاع المدني.")
+    assert q.text == "ارتفع عدد الضحايا إلى عشرين" and same(q.speaker, "المتحدث باسم الدفاع المدني")
+    q = only("وسجلت البلاد 300 إصابة جديدة، وفق ما أفادت به وزارة الصحة.")
+    assert same(q.speaker, "وزارة الصحة") and q.cue == "وفق ما أفادت به"
+
+
+def test_bayyana_only_with_a_complementizer():
+    assert only("وبين الوزير أن الخطة جاهزة.").text == "الخطة جاهزة"
+    assert run("ووقع الاتفاق بين البلدين أمس في العاصمة.") == []
+
+
+def test_announced_events_are_content_but_decisions_are_not():
+    q = only("أعلنت وزارة الصحة، صباح اليوم، تسجيل أربع وفيات جديدة بسبب الحر.")
+    assert q.text.startswith("تسجيل أربع وفيات") and same(q.speaker, "وزارة الصحة")
+    assert only("ونفى المتحدث سامر علي وجود أي نية لرفع الأسعار.").text.startswith("وجود")
+    assert run("وأعلنت الوزارة تعليق الدراسة في المدارس ليومين.") == []

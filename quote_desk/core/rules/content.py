@@ -10,7 +10,7 @@ from quote_desk.core.rules.speaker import gap_kind
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
 RELATIVE_ADDONS = folded({"الذي", "التي", "الذين"})  # "…، الذي انتهى بالتعادل": the writer's background
-ADDON_STARTERS = folded({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
+ADDON_STARTERS = folded({"وذلك", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
 
 
 CONTRAST = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "فيما", "بينما", "كما", "ثم"})
@@ -97,6 +97,12 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 # keep a closing quote mark that belongs to the clause
                 while end < doc.tokens[j].start and doc.text[end] in "»”“\"’)":
                     end += 1
+                if t == "علي":  # "…، «ولم يبق لنا شيء»، على حد قوله": the quoted words are their own quote
+                    m = doc.inside_mark(doc.tokens[j - 1].start)
+                    if m is not None and m.closed and m.open_start > start:
+                        before = doc.text[start : m.open_start].rstrip(" ")
+                        if before.endswith(("،", ",")):
+                            end = len(before.rstrip("،,").rstrip()) + start
                 break
         j += 1
     s, e = strip_span(doc.text, start, end, TRIM)

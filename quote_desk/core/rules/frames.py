@@ -7,6 +7,7 @@ Each frame yields a `Candidate`: token/char ranges and the evidence found, not y
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
@@ -23,6 +24,8 @@ from quote_desk.core.rules.marks import MarkSpan, strip_span
 from quote_desk.core.rules.speaker import (
     ANONYMITY_OBJECTS,
     ANONYMITY_VERBS,
+    IDAFA_NOUNS,
+    NAME_STARTERS,
     NP_BREAKERS,
     PREP_PRONOUNS,
     PREPOSITIONS,
@@ -150,6 +153,61 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
     return None
 
 
+OBJECT_CONTENT_LEMMAS = folded({"أعلن", "نفى", "أكد", "كشف"})
+
+
+@cache
+def _object_masdars() -> frozenset[str]:
+    from quote_desk.resources import resource_path
+
+    rows = resource_path("lexicons", "object_masdars.txt").read_text(encoding="utf-8").splitlines()
+    return folded(r.strip() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def is_verbal_noun(doc: Doc, k: int) -> bool:
+    """A verbal noun of a reported event (مقتل، تسجيل، السيطرة …; resources/lexicons/object_masdars.txt)."""
+    t = doc.tokens[k].norm
+    return (t[2:] if t.startswith("ال") else t) in _object_masdars()
+
+
+def _object_content(
+    doc: Doc, segments: list[tuple[int, int]], limit: int, sent_end: int, reasons: list[str]
+) -> tuple[tuple[Range, str] | None, list[tuple[int, int]]]:
+    toks = doc.tokens
+    for si_, (a, b) in enumerate(segments):
+        for x in range(a + (1 if si_ == 0 else 0), b):
+            prev = toks[x - 1].norm if x > a else ""
+            construct = bool(prev) and not prev.startswith("ال") and (prev in IDAFA_NOUNS or doc.lex.noun(prev) is not None)
+            if is_verbal_noun(doc, x) and prev not in NAME_STARTERS and not construct:
+                start = toks[x].start
+                end = clause_end(doc, start, sent_end)
+                if len(doc.text[start:end].split()) < 3:
+                    return None, segments
+                reasons.append("comp:object")
+                kept = segments[:si_] + ([(a, x)] if x > a else [])
+                return ((start, end), content_kind(doc, start, end)), kept
+    return None, segments
+
+
+def _pp_content(
+    doc: Doc, k: int, limit: int, sent_end: int, form: CueForm, reasons: list[str]
+) -> tuple[Range, str] | None:
+    """Content after the preposition at k (دعا إلى …، طالب بـ…، أعرب عن …): to the clause end."""
+    toks = doc.tokens
+    t = toks[k]
+    if t.norm == "ب":  # "بـ«استهداف …»": the preposition stands alone before a quote mark
+        start = toks[k + 1].start if k + 1 < limit else sent_end
+    elif t.norm.startswith("ب") and t.norm not in form.preps:
+        start = t.start + 1
+    else:
+        start = toks[k + 1].start if k + 1 < limit else sent_end
+    end = clause_end(doc, start, sent_end)
+    if end - start < 4:
+        return None
+    reasons.append("comp:pp")
+    return (start, end), content_kind(doc, start, end)
+
+
 def _colon_content(doc: Doc, k: int, sent_end: int) -> tuple[Range, str] | None:
     """Speech after a colon with no marks: to the end of the paragraph."""
     para = doc.paras[doc.tokens[k].para]
@@ -208,6 +266,15 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
                 stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
                 continue
+            if j < limit and toks[j].norm in RELATIVES:
+                # "…، الذي يسكن الحي منذ 1987، أن …": a relative clause describes the speaker; skip it
+                j2 = j + 1
+                while j2 < limit and gap_kind(doc.gap_before(j2)) not in ("comma", "colon", "mark", "end"):
+                    j2 += 1
+                if j2 < limit and gap_kind(doc.gap_before(j2)) == "comma":
+                    j = j2
+                    stop = scan_phrase(doc, j, limit, form) if not _opens_adjunct(doc, j, limit) else Stop(j, "adjunct")
+                    continue
             if j < limit and doc.lex.cue(toks[j].norm) is not None:
                 break  # a new cue after the comma starts its own frame
             if j < limit and is_adjunct_start(doc, j, limit):
@@ -228,18 +295,20 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
             stop = Stop(stop.at, "pp")
         if stop.why == "pp":
-            t = toks[stop.at]
-            start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
-                toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
-            end = clause_end(doc, start, sent.end)
-            if end - start >= 4:
-                comp = ((start, end), content_kind(doc, start, end))
-                reasons.append("comp:pp")
+            comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            if stop.at < limit and _opens_adjunct(doc, stop.at, limit) and stop.at == j and j == ci + 1:
-                pass
             j = skip_adjunct(doc, stop.at, limit)
+            if form.role in ("call", "accuse") and segments:
+                # "واتهم الجيش في بيان قوات الدعم بـ«…»": past the adjunct, an object, then the preposition
+                px = next(
+                    (x for x in range(j, min(limit, j + 8))
+                     if toks[x].norm in form.preps or (toks[x].norm.startswith("ب") and (len(toks[x].norm) > 3 or toks[x].norm == "ب"))),
+                    None,
+                )
+                if px is not None:
+                    comp = _pp_content(doc, px, limit, sent.end, form, reasons)
+                    break
             if j >= limit:
                 stop = Stop(j, "eos")
                 continue
@@ -257,8 +326,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why in ("comp", "prep_comp", "colon", "mark", "ba", "masdar", "saying"):
             comp = _complement(doc, stop, limit, sent.end, reasons)
         break
+    if comp is None and form.lemma in OBJECT_CONTENT_LEMMAS and segments:
+        # "أعلنت الوزارة، صباح اليوم، تسجيل أربع وفيات" / "ونفى الشبلي وجود أي نية …": a verbal-noun object
+        comp, segments = _object_content(doc, segments, limit, sent.end, reasons)
     if comp is None:
-        # a quote mark that opens right after the cue-frame inside the sentence ("وقال X، في مقابلة، «…»")
         return None
     (cs, ce), kind = comp
     if cs < toks[ci].end:
@@ -342,13 +413,7 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
     stop = scan_phrase(doc, ci + 2, limit, form) if ci + 2 < limit else Stop(limit, "eos")
     comp = None
     if stop.why == "pp":
-        t = toks[stop.at]
-        start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
-            toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
-        end = clause_end(doc, start, sent.end)
-        if end - start >= 4:
-            comp = ((start, end), content_kind(doc, start, end))
-            reasons.append("comp:pp")
+        comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
     elif stop.why in ("comp", "prep_comp", "colon", "mark", "ba"):
         comp = _complement(doc, stop, limit, sent.end, reasons)
     if comp is None:
@@ -385,6 +450,14 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
+    if appos is not None and find_name(doc, *first) is None and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
+        inner = find_name(doc, *appos)
+        raw0 = doc.tokens[first[0]].text
+        if inner is not None and raw0.endswith(("ه", "ها", "هم")) and not raw0.endswith("ة"):
+            # "ويروي جارها، المتقاعد عبد القادر حمداني، أن …": a relation word, then who it is
+            cand.title, cand.speaker = first, inner
+            cand.reasons.append("title:before")
+            return
     if appos is not None and (starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)):
         inner = find_name(doc, *appos)
         if inner is not None and inner[0] > appos[0] and find_name(doc, *first) is None:
@@ -454,6 +527,11 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
         k += 1
     if k > a and find_name(doc, k, b) == (k, b) and (b - k >= 2 or doc.tokens[k - 1].norm.endswith(("ي", "يه"))):
         cand.title, cand.speaker = (a, k), (k, b)
+        return
+    # one definite common noun before a full name: "الصياد علي بن مسلم المهري"
+    if b - a >= 3 and doc.tokens[a].norm.startswith("ال") and doc.tokens[a].norm not in doc.lex.honorifics:
+        if find_name(doc, a + 1, b) == (a + 1, b) and doc.lex.noun(doc.tokens[a].norm) is None:
+            cand.title, cand.speaker = (a, a + 1), (a + 1, b)
 
 
 RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "والذي", "والتي", "حيث", "مما"})
@@ -490,7 +568,9 @@ def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
-    return doc.tokens[a].norm.startswith("ال") and doc.lex.noun(doc.tokens[a].norm) is None
+    t = doc.tokens[a].norm
+    # "الدكتور رشيد أوبلا" is a name with an honorific, not a title phrase
+    return t.startswith("ال") and doc.lex.noun(t) is None and t not in doc.lex.honorifics
 
 
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
@@ -662,8 +742,12 @@ NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه
 def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """Trim what follows a subject (an object, a ب/ل phrase, a demonstrative) and check it can speak."""
     toks = doc.tokens
-    if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
+    if a >= b:
         return None
+    t0 = toks[a].norm
+    bare = t0[1:] if t0.startswith(("و", "ف")) and len(t0) > 2 else t0
+    if t0 in NOT_SUBJECTS or bare in NOT_SUBJECTS or t0 in PREPOSITIONS or t0 in PREP_PRONOUNS or is_accusative(toks[a].text):
+        return None  # "ولم يقل …", "هجوماً روسياً …": negation, pronouns and accusatives are not subjects
     if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS or toks[a].norm in doc.lex.nonverbal_first:
         return None  # "وفق ما نقلت قناة …": a source phrase, not a subject
     if starts_with_title(doc, a, b):
@@ -853,7 +937,11 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         match: tuple[str, ...] | None = None
         for seq in lex.nonverbal:
-            if seq[0] == t and tuple(x.norm for x in toks[k : k + len(seq)]) == seq:
+            got = tuple(x.norm for x in toks[k : k + len(seq)])
+            exact = got == seq
+            # على حد قوله/قولها/تعبيرهم: the last word carries a pronoun
+            with_pronoun = lex.nonverbal[seq] == "pronoun" and len(got) == len(seq) and got[:-1] == seq[:-1] and got[-1].startswith(seq[-1])
+            if seq[0] == t and (exact or with_pronoun):
                 if match is None or len(seq) > len(match):
                     match = seq
         kind = lex.nonverbal.get(match) if match else None
@@ -864,9 +952,26 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
                 kind, n = "source", 1
             else:
                 continue
-        if kind in ("verbal", "pronoun") or kind is None:
+        if kind == "pronoun":
+            c = _ala_hadd(doc, si, k, n)
+            if c is not None:
+                out.append(c)
+            continue
+        if kind is None:
             continue
         sp_start = k + n
+        verb_cue = None
+        if kind == "verbal":
+            # "…، كما قال الوزير." / "وفق ما أفادت به الوزارة": a cue verb, then its subject
+            vf = lex.cue(toks[sp_start].norm) if sp_start < rng.stop else None
+            if vf is None or vf.pos not in ("perf", "imperf"):
+                continue
+            verb_cue = vf
+            n += 1
+            sp_start += 1
+            while sp_start < rng.stop and toks[sp_start].norm in ("به", "بها", "عنه", "عنها", "فيه"):
+                sp_start += 1
+                n += 1
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
@@ -876,6 +981,11 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if stop.at <= sp_start:
             continue
         sp_end = stop.at
+        if toks[sp_start].norm in REPORT_NOUNS and sp_end < rng.stop and toks[sp_end].norm in ISSUED:
+            # "بحسب إفصاح نشرته الشركة": the source is the subject of the issuing verb
+            st2 = scan_phrase(doc, sp_end + 1, rng.stop, None, max_len=6)
+            if st2.at > sp_end + 1:
+                sp_start, sp_end = sp_end + 1, st2.at
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
         at_start = k == rng.start or (gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1)
@@ -905,8 +1015,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
+        if verb_cue is None and not _source_like(doc, sp_start, sp_end):
+            continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
+        if verb_cue is not None:
+            cand.gender = verb_cue.gender
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
@@ -918,6 +1032,67 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             cand.reasons.append("relay")
         out.append(cand)
     return out
+
+
+def _source_like(doc: Doc, a: int, b: int) -> bool:
+    """Can the phrase after بحسب/وفقاً لـ be a source of speech: a body, an outlet, a source, a person, a title, a
+    proper name — or a report noun (بيان، أرقام) of one of those."""
+    lex = doc.lex
+    toks = doc.tokens
+    if a >= b:
+        return False
+
+    def one(k: int) -> bool:
+        t = toks[k].norm
+        for w in (t, t[1:] if t.startswith(("ل", "و")) else t, "ال" + t[2:] if t.startswith("لل") else t):
+            if lex.noun(w) is not None or w in lex.titles or (w.startswith("ال") and w[2:] in lex.titles):
+                return True
+        return not t.startswith(("ال", "لل")) and find_name(doc, k, k + 1) is not None and toks[k].norm not in REPORT_NOUNS
+
+    if one(a):
+        return True
+    t0 = toks[a].norm
+    head = t0[1:] if t0.startswith("ل") else t0
+    if head in REPORT_NOUNS or ("ال" + head) in REPORT_NOUNS:
+        return any(one(k) for k in range(a + 1, min(len(toks), a + 5)))  # بيان نشرته الوزارة
+    return False
+
+
+def _ala_hadd(doc: Doc, si: int, k: int, n: int) -> Candidate | None:
+    """"…، على حد قوله/قولها/تعبيرهم": the words before it are the speaker's (the pronoun gives gender and number);
+    quoted words right before it are a direct quote, else the clause before it."""
+    toks = doc.tokens
+    sent = doc.sents[si]
+    if k == 0 or gap_kind(doc.gap_before(k)) != "comma" or k + n - 1 >= len(toks):
+        return None
+    last = toks[k + n - 1].norm
+    gender, number = None, None
+    for suf, (g, num, _p) in sorted(doc.lex.pronouns.items(), key=lambda x: -len(x[0])):
+        if last.endswith(suf):
+            gender, number = g, num
+            break
+    prev = k - 1
+    m = doc.inside_mark(toks[prev].start)
+    if m is not None and m.closed:
+        content, kind = (m.start, m.end), "direct"
+    else:
+        a = prev
+        while a - 1 >= 0 and toks[a - 1].start >= sent.start and gap_kind(doc.gap_before(a)) not in ("comma", "end", "colon"):
+            a -= 1
+        if toks[a].norm in ("وقد", "و", "فقد"):
+            a += 1
+        if a > prev:
+            return None
+        content = (toks[a].start, toks[prev].end)
+        while content[1] < toks[k].start and doc.text[content[1]] in "»”“\"’)":
+            content = (content[0], content[1] + 1)
+        kind = content_kind(doc, *content)
+    if content[1] - content[0] < 6:
+        return None
+    cand = Candidate(content, kind, (toks[k].start, toks[k + n - 1].end), si, "nonverbal")
+    cand.gender, cand.number = gender, number
+    cand.reasons = ["cue:nonverbal:على_حد", "speaker:pronoun"]
+    return cand
 
 
 REPORT_NOUNS = folded(

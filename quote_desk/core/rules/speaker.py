@@ -33,7 +33,7 @@ IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
-    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي"
+    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
@@ -88,7 +88,7 @@ def _after_lam(norm: str) -> str | None:
     return None
 
 
-ADDRESSEES = folded({"الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
+ADDRESSEES = folded({"مراسل", "مراسله", "مراسلي", "مراسلنا", "مراسلتنا", "الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
 
 
 def _comm(lex: object, word: str) -> str | None:
@@ -154,17 +154,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "eos")
         if j > i:
             gap = doc.gap_before(j)
-            gk = gap_kind(gap)
-            if gk == "mark" and doc.tokens[j].start <= name_until + 1:
-                gk = None  # inside or right after a quoted name
-            if gk == "mark":
-                nm = name_mark(doc, doc.tokens[j - 1].end, limit)
-                if nm is not None:
-                    name_until = nm
-                    gk = None
-            if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
-                # the gap after a quoted name may hold a comma or a colon: classify what follows the mark
-                gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+            gk, name_until = _gap_past_names(doc, j, limit, name_until)
             if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].end : doc.tokens[min(j + 4, limit - 1)].end]:
                 paren_depth = 1  # a short parenthetical inside the phrase: (قسد)
             elif gk is not None and gk != "paren":
@@ -215,7 +205,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
         ):
             return Stop(j, "an")  # نقلت الوكالة عن …; with قال, عن means "about"
-        if j > i and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
+        in_name = doc.tokens[j].start <= name_until
+        if j > i and not paren_depth and not in_name and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
             return Stop(j, "eos")  # another finite cue: "أما نيبينزيا فاعتبر …"
         if (
             cue is not None
@@ -232,11 +223,27 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "adjunct")
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
-        if j > i and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
+        if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
             return Stop(j, "eos")  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i >= max_len:
             return Stop(j, "long")
         j += 1
+
+
+def _gap_past_names(doc: Doc, j: int, limit: int, name_until: int) -> tuple[str | None, int]:
+    """gap_kind before token j, reading a short quoted name («الأناضول») as part of the phrase.
+    Returns (kind, position of the closing mark of the current quoted name or -1)."""
+    gk = gap_kind(doc.gap_before(j))
+    if gk == "mark" and doc.tokens[j].start <= name_until + 1:
+        gk = None  # inside or right after a quoted name
+    if gk == "mark":
+        nm = name_mark(doc, doc.tokens[j - 1].end, limit)
+        if nm is not None:
+            name_until, gk = nm, None
+    if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
+        # the gap after a quoted name may hold a comma or a colon: classify what follows the mark
+        gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+    return gk, name_until
 
 
 def _numeric_paren(doc: Doc, j: int) -> bool:
@@ -267,16 +274,7 @@ def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
     j = k + 1
     name_until = -1
     while j < limit:
-        gk = gap_kind(doc.gap_before(j))
-        if gk == "mark" and doc.tokens[j].start <= name_until + 1:
-            gk = None
-        if gk == "mark":
-            nm = name_mark(doc, doc.tokens[j - 1].end, limit)
-            if nm is not None:
-                name_until = nm
-                gk = None
-        if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
-            gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+        gk, name_until = _gap_past_names(doc, j, limit, name_until)
         if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
         if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
