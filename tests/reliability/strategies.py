@@ -105,6 +105,7 @@ def check_properties(text: str, quotes: list[Quote], again: list[Quote]) -> None
     for q in quotes:
         q.check(text)  # every span exact: original[start:end] == text, kinds and confidence valid
         assert q.start < q.end, f"empty content span {q.start}"
+        assert any(ch.isalnum() for ch in q.text), f"content {q.start}:{q.end} quotes no word"
         para = [p for p in paras if p.start <= q.start and q.end <= p.end]
         assert para, f"content {q.start}:{q.end} crosses a paragraph boundary"
         for name, s, e in (("cue", q.cue_start, q.cue_end), ("speaker", q.speaker_start, q.speaker_end)):
