@@ -266,3 +266,25 @@ def test_a_newer_project_is_refused_untouched(tmp_path):
     with pytest.raises(ProjectVersionError, match="newer"):
         ReviewProject.open(path)
     assert path.read_bytes() == before
+
+
+# ----------------------------------------------------------------------------------------------- command line
+def qd(*args: object, tmp: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", QUOTE_DESK_CONFIG_DIR=str(tmp / "cfg"),
+               QUOTE_DESK_DATA_DIR=str(tmp / "data"), QUOTE_DESK_HOME=str(tmp / "home"))  # fmt: skip
+    return subprocess.run([sys.executable, "-m", "quote_desk", *map(str, args)], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)  # fmt: skip
+
+
+def test_command_line_names_the_backup_and_restores_it(project_file, tmp_path):
+    damage(project_file, "truncated")
+    out = qd("export", project_file, "-o", tmp_path / "q.csv", tmp=tmp_path)
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    (line,) = out.stderr.strip().splitlines()
+    assert "is damaged" in line and "--restore-backup" in line
+    out = qd("desk", project_file, "--restore-backup", "--quit-after", "0", tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "restored the latest backup" in out.stderr
+    out = qd("export", project_file, "-o", tmp_path / "q.csv", tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "exported 50 quote(s)" in out.stderr
