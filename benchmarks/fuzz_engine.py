@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             sig += f" @ {Path(frame.filename).name}:{frame.lineno}"
             if sig not in seen or len(text) < len(seen[sig]):
+                if sig not in seen:
+                    print(f"  new failure after {stats['examples']:,} examples: {sig}", flush=True)
                 seen[sig] = text
         if stats["examples"] % 10_000 == 0:
             print(f"  {stats['examples']:,} examples, {len(seen)} distinct failures, "
