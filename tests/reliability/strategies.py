@@ -5,6 +5,7 @@ together with `check_properties`, the invariants every engine output must satisf
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -105,7 +106,8 @@ def check_properties(text: str, quotes: list[Quote], again: list[Quote]) -> None
     for q in quotes:
         q.check(text)  # every span exact: original[start:end] == text, kinds and confidence valid
         assert q.start < q.end, f"empty content span {q.start}"
-        assert any(ch.isalnum() for ch in q.text), f"content {q.start}:{q.end} quotes no word"
+        # a word character in the engine's sense (letters, digits, marks: it tokenizes a lone diacritic too)
+        assert any(unicodedata.category(ch)[0] in "LNM" for ch in q.text), f"content {q.start}:{q.end} quotes no word"
         para = [p for p in paras if p.start <= q.start and q.end <= p.end]
         assert para, f"content {q.start}:{q.end} crosses a paragraph boundary"
         for name, s, e in (("cue", q.cue_start, q.cue_end), ("speaker", q.speaker_start, q.speaker_end)):
