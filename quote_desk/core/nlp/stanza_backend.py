@@ -26,7 +26,7 @@ from quote_desk.core.nlp import models
 from quote_desk.core.nlp.backend import Analysis, Entity, Word
 from quote_desk.core.normalize import DIACRITICS, TATWEEL
 
-__all__ = ["AnalysisError", "StanzaBackend", "clean_for_stanza", "download_models", "load_pipeline"]
+__all__ = ["AnalysisError", "StanzaBackend", "clean_for_stanza", "download_models", "forget_pipelines", "load_pipeline"]
 
 _LOCK = threading.RLock()
 _PIPELINES: dict[tuple[str, tuple[str, ...], str], Any] = {}
@@ -105,6 +105,17 @@ def _import_stanza() -> Any:
     return stanza
 
 
+def _is_network_error(exc: BaseException) -> bool:
+    """requests / urllib3 / huggingface_hub / httpx connection trouble (checked by module, no imports needed)."""
+    for cls in type(exc).__mro__:
+        root = cls.__module__.split(".")[0]
+        if root in ("requests", "urllib3", "huggingface_hub", "httpx", "httpcore") or cls.__name__ in (
+            "ConnectionError", "TimeoutError", "gaierror", "SSLError"
+        ):
+            return True
+    return False
+
+
 def translate_error(exc: BaseException, directory: Path) -> models.ModelError:
     """Map stanza's exceptions while building a pipeline (see docs in README) to messages that say what to do."""
     from pickle import UnpicklingError
@@ -124,6 +135,8 @@ def translate_error(exc: BaseException, directory: Path) -> models.ModelError:
     if name == "PipelineRequirementsException":
         return models.ModelConfigError(f"the chosen stanza processors do not fit together ({msg[:200]}); "
                                        f"use the default set: {', '.join(models.DEFAULT_PROCESSORS)}")
+    if _is_network_error(exc):
+        return models.ModelDownloadError(directory, f"{name}: {msg[:160]}")
     if isinstance(exc, FileNotFoundError):
         return models.ModelsIncompleteError(directory, [str(exc.filename or msg)])
     if isinstance(exc, ValueError) and "No processors to load" in msg:
@@ -168,9 +181,10 @@ def load_pipeline(models_dir: str | Path | None = None, processors: Sequence[str
         return nlp
 
 
-def loaded_pipelines() -> int:
-    """How many pipelines this process holds (for tests of load-once)."""
-    return len(_PIPELINES)
+def forget_pipelines() -> None:
+    """Drop the loaded pipelines (after models were removed or replaced; tests use it to rebuild)."""
+    with _LOCK:
+        _PIPELINES.clear()
 
 
 # ---------------------------------------------------------------------------------------------------------
