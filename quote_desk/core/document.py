@@ -1,0 +1,88 @@
+"""The analysed document every rule reads: text, paragraphs, sentences, tokens, quote-mark spans."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from quote_desk.core.lexicon import Lexicon
+from quote_desk.core.rules.marks import MarkSpan, find_marks
+from quote_desk.core.segment import Span, Token, paragraphs, sentences, tokenize
+
+
+@dataclass
+class Doc:
+    text: str
+    lex: Lexicon
+    paras: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    marks: list[MarkSpan] = field(default_factory=list)
+    sents: list[Span] = field(default_factory=list)
+    noise_paras: set[int] = field(default_factory=set)
+    _tok_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, lex: Lexicon) -> Doc:
+        d = cls(text, lex)
+        d.paras = paragraphs(text)
+        d.tokens = tokenize(text, d.paras)
+        d.marks = find_marks(text, d.paras)
+        protected = [Span(m.open_start, m.close_end) for m in d.marks]
+        for p in d.paras:
+            d.sents.extend(sentences(text, p, protected))
+        d._tok_starts = [t.start for t in d.tokens]
+        d._sent_starts = [s.start for s in d.sents]
+        d.noise_paras = {i for i, p in enumerate(d.paras) if d._is_noise(p)}
+        return d
+
+    # --- lookups -------------------------------------------------------------------------------------
+    def token_at_or_after(self, pos: int) -> int:
+        return bisect.bisect_left(self._tok_starts, pos)
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def sent_tokens(self, si: int) -> range:
+        s = self.sents[si]
+        a = self.token_at_or_after(s.start)
+        b = self.token_at_or_after(s.end)
+        return range(a, b)
+
+    def gap_before(self, i: int) -> str:
+        """Text between token i-1 and token i (limited to token i's paragraph)."""
+        t = self.tokens[i]
+        if i == 0 or self.tokens[i - 1].para != t.para:
+            return self.text[self.paras[t.para].start : t.start]
+        return self.text[self.tokens[i - 1].end : t.start]
+
+    def gap_after(self, i: int) -> str:
+        t = self.tokens[i]
+        if i + 1 >= len(self.tokens) or self.tokens[i + 1].para != t.para:
+            return self.text[t.end : self.paras[t.para].end]
+        return self.text[t.end : self.tokens[i + 1].start]
+
+    def mark_starting_at(self, pos: int, upto: int) -> MarkSpan | None:
+        """A quote-mark span whose opening mark lies in [pos, upto)."""
+        for m in self.marks:
+            if pos <= m.open_start < upto:
+                return m
+        return None
+
+    def inside_mark(self, pos: int) -> MarkSpan | None:
+        for m in self.marks:
+            if m.start <= pos < m.end:
+                return m
+        return None
+
+    def _is_noise(self, para: Span) -> bool:
+        toks = [t.norm for t in self.tokens[self.token_at_or_after(para.start) : self.token_at_or_after(para.end)]]
+        if not toks:
+            return True
+        for prefix in self.lex.noise_prefixes:
+            if tuple(toks[: len(prefix)]) == prefix and len(toks) <= 20:
+                # a byline word (كتب، بقلم) is noise only on a short line or before a colon
+                if len(prefix) == 1 and prefix[0] in ("كتب", "تحرير") and len(toks) > 6:
+                    continue
+                return True
+        return False

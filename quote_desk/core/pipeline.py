@@ -1,0 +1,328 @@
+"""The extraction pipeline: text → Doc → candidates (rules) → discourse resolution → linking → Quote records."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from quote_desk.core.config import EngineConfig
+from quote_desk.core.discourse import Discourse, Entity, mention_key
+from quote_desk.core.document import Doc
+from quote_desk.core.lexicon import Lexicon, load_lexicon
+from quote_desk.core.linking_api import SpeakerLinker
+from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
+from quote_desk.core.records import Quote
+from quote_desk.core.rules.frames import (
+    Candidate,
+    nonverbal_frames,
+    participial_frame,
+    postposed_frame,
+    verbal_frame,
+)
+from quote_desk.core.rules.headline import headline_frames
+
+# Base confidence per way the speaker was found, before evidence adjustments (calibrated on the dev split).
+BASE_CONFIDENCE = {
+    "explicit": 0.9,
+    "relay": 0.88,
+    "anaphora": 0.85,
+    "dropped": 0.85,
+    "participial": 0.86,
+    "postposed": 0.85,
+    "nonverbal": 0.72,
+    "headline": 0.75,
+    "continuation": 0.7,
+}
+# When two candidates claim the same content, the stronger kind of evidence wins.
+PRIORITY = {"explicit": 0, "relay": 0, "anaphora": 0, "dropped": 1, "postposed": 1, "participial": 2,
+            "headline": 3, "nonverbal": 4, "continuation": 5}
+
+
+class Extractor:
+    def __init__(
+        self,
+        config: EngineConfig | None = None,
+        backend: NlpBackend | None = None,
+        linker: SpeakerLinker | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.config = config or EngineConfig()
+        self.backend: NlpBackend = backend or RulesBackend()
+        self.linker = linker
+        self.lex = lexicon or load_lexicon()
+
+    # ---------------------------------------------------------------------------------------------------
+    def extract(self, text: str, doc: str = "doc") -> list[Quote]:
+        if not text or not text.strip():
+            return []
+        d = Doc.build(text, self.lex)
+        analyses: list[Analysis] = []
+        if not isinstance(self.backend, RulesBackend):
+            analyses = self.backend.analyse(text, [(s.start, s.end) for s in d.sents])
+        cands = self._candidates(d)
+        if analyses:
+            from quote_desk.core.nlp.evidence import apply_analyses
+
+            apply_analyses(d, cands, analyses, self.config)
+        cands = _dedupe(_drop_nested_nonverbal(cands))
+        return self._resolve(d, cands, doc)
+
+    # ---------------------------------------------------------------------------------------------------
+    def _candidates(self, d: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in d.tokens:
+            if tok.para in d.noise_paras:
+                continue
+            form = self.lex.cue(tok.norm)
+            if form is None:
+                continue
+            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:4])):
+                continue
+            if d.inside_mark(tok.start) is not None:
+                continue  # a cue inside quoted words is the quoted person's, not an attribution
+            if form.pos in ("perf", "imperf"):
+                c = verbal_frame(d, tok.i, form)
+            elif form.pos == "part":
+                c = participial_frame(d, tok.i, form)
+                if c is not None and c.optional and not self.config.keep_pp_content:
+                    c = None
+            else:
+                c = None
+            if c is not None:
+                out.append(c)
+        claimed = [c.content for c in out]
+        for m in d.marks:
+            if m.para in d.noise_paras or any(s <= m.start < e or m.start <= s < m.end for s, e in claimed):
+                continue
+            c = postposed_frame(d, m)
+            if c is not None:
+                out.append(c)
+        for si in range(len(d.sents)):
+            if d.tokens and d.sents[si].start < len(d.text):
+                k = d.token_at_or_after(d.sents[si].start)
+                if k < len(d.tokens) and d.tokens[k].para in d.noise_paras:
+                    continue
+            out.extend(nonverbal_frames(d, si))
+        out.extend(headline_frames(d))
+        out.extend(_continuations(d, out))
+        out.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
+        return out
+
+    # ---------------------------------------------------------------------------------------------------
+    def _resolve(self, d: Doc, cands: list[Candidate], doc_id: str) -> list[Quote]:
+        disc = Discourse(d)
+        text = d.text
+        resolved: list[tuple[Candidate, Entity | None, float, list[str]]] = []
+        prev_in_sent: dict[int, Entity] = {}
+        last_sent_of: dict[int, int] = {}
+        for c in cands:
+            reasons = list(c.reasons)
+            conf = BASE_CONFIDENCE.get(c.how, 0.7)
+            ent: Entity | None = None
+            title_text = _text(d, c.title)
+            title_key = mention_key(d, *c.title) if c.title else None
+            if c.speaker is not None:
+                a, b = c.speaker
+                a, b = _trim_mention(d, a, b)
+                c.speaker = (a, b) if b > a else None
+            if c.how == "continuation":
+                ent = prev_in_sent.get(-1)
+                reasons.append("speaker:continuation")
+            elif c.speaker is not None:
+                a, b = c.speaker
+                if disc.is_anaphor(a, b):
+                    ent = disc.anaphor(a, b, c.gender)
+                    if ent is not None:
+                        disc.add_alias(ent, a, b)
+                        c.how = "anaphora" if c.how in ("explicit", "dropped") else c.how
+                        reasons.append("speaker:anaphor")
+                    else:
+                        ent = disc.explicit(a, b, c.gender, title_text, title_key)
+                        reasons.append("speaker:anaphor-unresolved")
+                        conf -= 0.15
+                else:
+                    ent = disc.explicit(a, b, c.gender, title_text, title_key)
+                    reasons.append("speaker:explicit")
+                if c.via is not None:
+                    ent.via = _text(d, c.via)
+                elif c.how == "anaphora" and ent.via:
+                    pass
+                else:
+                    ent.via = None if c.how not in ("anaphora",) else ent.via
+            else:
+                if c.how == "participial" and c.sent in prev_in_sent:
+                    ent = prev_in_sent[c.sent]
+                    reasons.append("speaker:same-sentence")
+                else:
+                    ent, agreed = disc.resolve_dropped(c.gender, c.number)
+                    if c.how == "participial":
+                        conf -= 0.15
+                    if ent is None:
+                        reasons.append("speaker:none")
+                        conf = 0.3
+                    elif agreed:
+                        reasons.append("speaker:agreement")
+                        dist = c.sent - last_sent_of.get(ent.eid, c.sent)
+                        if dist > self.config.near_sentences:
+                            conf -= 0.15
+                    else:
+                        reasons.append("speaker:nearest-disagreeing")
+                        conf -= 0.35
+            # evidence adjustments
+            n_words = len(text[c.content[0] : c.content[1]].split())
+            if n_words < 3:
+                conf -= 0.2
+            elif n_words > 90:
+                conf -= 0.1
+            if c.optional:
+                conf = min(conf, 0.45)
+            if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
+                conf -= 0.1
+            if ent is not None and c.how != "headline":
+                disc.spoke(ent)
+                prev_in_sent[c.sent] = ent
+                prev_in_sent[-1] = ent
+                last_sent_of[ent.eid] = c.sent
+            resolved.append((c, ent, max(0.05, min(0.99, conf)), reasons))
+
+        links = self._link(disc)
+        quotes: list[Quote] = []
+        for c, ent, conf, reasons in resolved:
+            cs, ce = c.content
+            sp = sp_s = sp_e = None
+            if c.speaker is not None:
+                sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
+                sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                sp = text[sp_s:sp_e]
+            canonical = ent.canonical() if ent else None
+            sid = sen = None
+            stype = ent.stype if ent else "unknown"
+            if ent is not None and ent.eid in links:
+                lk = links[ent.eid]
+                canonical, sid, sen = lk.canonical, lk.entity_id, lk.english
+                reasons.append(f"link:{lk.entity_id}")
+            via = _text(d, c.via) if c.via else (ent.via if ent and c.how in ("dropped", "anaphora", "participial", "continuation") else None)
+            cue = cue_s = cue_e = None
+            if c.cue is not None:
+                cue_s, cue_e = c.cue
+                cue = text[cue_s:cue_e]
+            reasons.insert(0, f"how:{c.how}")
+            quotes.append(
+                Quote(
+                    doc=doc_id,
+                    start=cs,
+                    end=ce,
+                    text=text[cs:ce],
+                    kind=c.kind,
+                    cue=cue,
+                    cue_start=cue_s,
+                    cue_end=cue_e,
+                    speaker=sp,
+                    speaker_start=sp_s,
+                    speaker_end=sp_e,
+                    speaker_canonical=canonical,
+                    speaker_id=sid,
+                    title=_text(d, c.title),
+                    speaker_type=stype,
+                    via=via,
+                    confidence=round(conf, 3),
+                    reason="+".join(reasons),
+                    speaker_en=sen,
+                )
+            )
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _link(self, disc: Discourse) -> dict[int, object]:
+        if self.linker is None:
+            return {}
+        out: dict[int, object] = {}
+        for e in disc.entities:
+            if e.stype == "anonymous_source":
+                continue
+            canonical = e.canonical()
+            if not canonical:
+                continue
+            aliases = tuple(dict.fromkeys(a for a in e.aliases if a != canonical))
+            res = self.linker.link(canonical, aliases=aliases, title=e.titles[0] if e.titles else None, speaker_type=e.stype)
+            if res is not None and res.level == "linked":
+                out[e.eid] = res
+        return out
+
+
+# -------------------------------------------------------------------------------------------------------
+def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
+    if r is None:
+        return None
+    a, b = r
+    if b <= a:
+        return None
+    s, e = _extend_paren(d.text, d.tokens[a].start, d.tokens[b - 1].end)
+    return d.text[s:e]
+
+
+def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
+    if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
+        e += 1
+    return s, e
+
+
+def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
+    """Drop leading discourse words and a ل-prefix channel noun from a mention."""
+    while a < b and (
+        d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ")
+        or (d.tokens[a].norm in d.lex.honorifics and b - a > 1)
+    ):
+        a += 1
+    while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها") and b - a > 1 and not (
+        d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 2
+    ):
+        b -= 1
+    return a, b
+
+
+def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A paragraph that re-opens a quote left open at the end of the previous paragraph."""
+    out: list[Candidate] = []
+    for i, m in enumerate(d.marks):
+        if i == 0:
+            continue
+        prev = d.marks[i - 1]
+        if prev.closed or prev.para != m.para - 1 or m.open_start != d.paras[m.para].start:
+            continue
+        if not any(c.content == (prev.start, prev.end) for c in cands + out):
+            continue
+        if any(c.content[0] <= m.start < c.content[1] for c in cands):
+            continue
+        c = Candidate((m.start, m.end), "direct", None, d.sent_of(m.start), "continuation")
+        c.reasons = ["multi-paragraph"]
+        out.append(c)
+    return out
+
+
+def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:
+    """A non-verbal cue between a verb and its content (قال X، بحسب بيان، إن …) belongs to that frame."""
+    frames = [(c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None]
+    return [c for c in cands if c.how != "nonverbal" or not any(a < c.cue[0] < b for a, b in frames)]
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (PRIORITY.get(c.how, 9), c.content[0])):
+        s, e = c.content
+        clash = False
+        for k in kept:
+            ks, ke = k.content
+            inter = max(0, min(e, ke) - max(s, ks))
+            union = max(e, ke) - min(s, ks)
+            if union and inter / union > 0.6:
+                clash = True
+                break
+        if not clash:
+            kept.append(c)
+    kept.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
+    return kept
+
+
+@cache
+def default_extractor() -> Extractor:
+    return Extractor()

@@ -1,0 +1,1 @@
+"""Rule families of the engine: quote marks, cues, speaker phrases, content clauses, headlines."""

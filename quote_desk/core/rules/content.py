@@ -1,0 +1,113 @@
+"""Content spans: where an indirect clause ends, and the shape of direct content."""
+
+from __future__ import annotations
+
+from quote_desk.core.document import Doc
+from quote_desk.core.rules.marks import strip_span
+from quote_desk.core.rules.speaker import gap_kind
+
+TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
+# Words after a comma that start the journalist's own add-on, not the speaker's words.
+ADDON_STARTERS = frozenset({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
+
+
+CONTRAST = frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "فيما", "بينما", "كما", "ثم"})
+
+
+def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
+    """A participial cue (مشيراً إلى أن، مؤكدة أن، مضيفاً: …) at token k that opens new content."""
+    form = doc.lex.cue(doc.tokens[k].norm)
+    if form is None or form.pos != "part":
+        return False
+    return complement_follows(
+        doc, k, limit, form.preps, allow_pp=form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse"), role=form.role
+    )
+
+
+PP_CONTENT_LEMMAS = frozenset({"اكد", "شدد"})  # أكد على / شدد على + noun: borderline content (seed: optional)
+
+
+def complement_follows(
+    doc: Doc, k: int, limit: int, preps: frozenset[str], allow_pp: bool = False, role: str | None = None
+) -> bool:
+    if k + 1 > limit:
+        return False
+    gk = gap_kind(doc.gap_after(k))
+    if gk in ("colon", "mark"):
+        return True
+    if k + 1 >= limit:
+        return False
+    nxt = doc.tokens[k + 1].norm
+    if nxt in doc.lex.complementizers:
+        return True
+    if nxt in preps and k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers:
+        return True
+    if role == "refuse":
+        return nxt.startswith("ال") and k + 2 < limit  # رافضاً الخوض في …
+    if role == "call":
+        return (nxt in preps and k + 2 < limit) or ("ب" in preps and nxt.startswith("ب") and len(nxt) > 3)
+    if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
+        return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
+    return allow_pp and nxt == "علي" and k + 2 < limit
+
+
+def clause_end(doc: Doc, start: int, sent_end: int) -> int:
+    """End of an indirect clause that starts at char `start`: the sentence end, or before a comma that opens a
+    participial cue, a journalist's add-on, or a post-posed attribution (بحسب …، كما قال …)."""
+    lex = doc.lex
+    k = doc.token_at_or_after(start)
+    limit = doc.token_at_or_after(sent_end)
+    end = sent_end
+    j = k + 1
+    while j < limit:
+        if gap_kind(doc.gap_before(j)) == "comma":
+            t = doc.tokens[j].norm
+            if t in CONTRAST and j + 1 < limit and lex.cue(doc.tokens[j + 1].norm) is not None:
+                end = doc.tokens[j - 1].end  # "…، لكنها شددت على …" starts a new quote
+                break
+            if (
+                participial_cue_at(doc, j, limit)
+                or t in ADDON_STARTERS
+                or _nonverbal_at(doc, j, limit)
+                or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf") and _postposed_tail(doc, j, limit))
+                or t in ("قائلا", "قائله")
+                or (t == "علي" and j + 1 < limit and doc.tokens[j + 1].norm == "حد")
+            ):
+                end = doc.tokens[j - 1].end
+                # keep a closing quote mark that belongs to the clause
+                while end < doc.tokens[j].start and doc.text[end] in "»”“\"’)":
+                    end += 1
+                break
+        j += 1
+    s, e = strip_span(doc.text, start, end, TRIM)
+    return e if e > s else end
+
+
+def _nonverbal_at(doc: Doc, j: int, limit: int) -> bool:
+    lex = doc.lex
+    t = doc.tokens[j].norm
+    if t not in lex.nonverbal_first:
+        return False
+    for seq in lex.nonverbal:
+        if seq[0] == t and tuple(x.norm for x in doc.tokens[j : j + len(seq)]) == seq:
+            return lex.nonverbal[seq] != "verbal" or (j + len(seq) < limit and lex.cue(doc.tokens[j + len(seq)].norm) is not None)
+    # "وفقا لوزارة": the ل is attached to the noun
+    if t in ("وفقا", "طبقا", "ووفقا", "استنادا"):
+        return True
+    return False
+
+
+def _postposed_tail(doc: Doc, j: int, limit: int) -> bool:
+    """`، قال المتحدث.` — a cue verb after a comma with no complement before the sentence ends."""
+    for k in range(j + 1, min(limit, j + 10)):
+        if doc.tokens[k].norm in doc.lex.complementizers or gap_kind(doc.gap_before(k)) in ("colon", "mark"):
+            return False
+    return limit - j <= 10
+
+
+def content_kind(doc: Doc, start: int, end: int) -> str:
+    """indirect, or mixed when the clause carries quoted wording."""
+    for m in doc.marks:
+        if start <= m.open_start and m.close_end <= end + 1 and len(doc.text[m.start : m.end].split()) >= 2:
+            return "mixed"  # a one-word marked name («قسد») is not quoted wording
+    return "indirect"

@@ -1,0 +1,106 @@
+"""Find direct-quote spans delimited by quote marks, paragraph by paragraph.
+
+Pairing is by mark class (see resources/lexicons/quote_marks.tsv), so English-ordered “…” and Arabic-ordered
+”…“ both pair. Unbalanced marks never swallow the article: an opening mark with no partner is closed at the end
+of its paragraph, and flagged `closed=False` (the next paragraph often re-opens the same quote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from quote_desk.core.segment import Span
+from quote_desk.resources import resource_path
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSpan:
+    open_start: int  # position of the opening mark
+    start: int  # content start (after the mark)
+    end: int  # content end (before the closing mark)
+    close_end: int  # position after the closing mark (== end when unclosed)
+    mark: str
+    closed: bool
+    para: int
+
+
+@cache
+def _mark_table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """char -> (class, when) for single-char marks and opener text -> (class, when) for multi-char ones."""
+    table: dict[str, tuple[str, str]] = {}
+    for raw in resource_path("lexicons", "quote_marks.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        o, c, cls, when = raw.split("\t")
+        table[o] = (cls, when)
+        table[c] = (cls, when)
+    openers_only = {"«": "»", "‹": "›", "((": "))", "(": ")", "﴿": "﴾"}
+    return table, openers_only
+
+
+def _prev_nonspace(text: str, i: int, floor: int) -> str:
+    j = i - 1
+    while j >= floor and text[j] in " \t\u200f\u200e":
+        j -= 1
+    return text[j] if j >= floor else ""
+
+
+def find_marks(text: str, paras: list[Span]) -> list[MarkSpan]:
+    table, directional = _mark_table()
+    out: list[MarkSpan] = []
+    for pi, para in enumerate(paras):
+        i = para.start
+        open_stack: list[tuple[str, int, int]] = []  # (class or closer, mark start, content start)
+        while i < para.end:
+            ch = text[i]
+            two = text[i : i + 2]
+            if two in ("((", "))"):
+                tok = two
+            elif ch in table:
+                tok = ch
+            else:
+                i += 1
+                continue
+            cls, when = table[tok]
+            # a closer of the currently open quote?
+            if open_stack:
+                top_cls, ostart, cstart = open_stack[-1]
+                closes = (tok in directional.values() and directional.get(_opener_of(top_cls), "") == tok) or (
+                    top_cls == cls and tok not in directional
+                )
+                if closes:
+                    open_stack.pop()
+                    if not open_stack:
+                        out.append(MarkSpan(ostart, cstart, i, i + len(tok), text[ostart:cstart], True, pi))
+                    i += len(tok)
+                    continue
+            is_opener = tok in directional or tok not in directional.values()
+            if not is_opener:
+                i += len(tok)
+                continue
+            if when == "after_colon" and not open_stack and _prev_nonspace(text, i, para.start) != ":":
+                i += len(tok)
+                continue
+            if cls == "single" and i > para.start and text[i - 1].isalpha():
+                i += 1  # an apostrophe inside a Latin word
+                continue
+            open_stack.append((cls if tok not in directional else "dir:" + tok, i, i + len(tok)))
+            i += len(tok)
+        if open_stack:
+            _cls, ostart, cstart = open_stack[0]
+            if para.end > cstart:
+                out.append(MarkSpan(ostart, cstart, para.end, para.end, text[ostart:cstart], False, pi))
+    return out
+
+
+def _opener_of(stack_cls: str) -> str:
+    return stack_cls[4:] if stack_cls.startswith("dir:") else ""
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t\u200f\u200e.،,:؛;") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end

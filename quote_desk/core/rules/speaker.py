@@ -1,0 +1,368 @@
+"""Speaker phrases: where a subject noun phrase ends, how a title is kept apart from a name, what kind of
+speaker a phrase denotes. Works on tokens of a `Doc`; every result is a token range."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quote_desk.core.document import Doc
+from quote_desk.core.lexicon import CueForm
+
+OPEN_MARKS = "«“”\"‘’‹﴿"
+# Tokens that never belong to a subject phrase and end it (coordinating/discourse words, negation).
+NP_BREAKERS = frozenset(
+    {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
+     "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ", "فقد", "فان", "فانه",
+     "فانها", "غير", "الا"}
+)
+# Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
+PREPOSITIONS = frozenset(
+    {"في", "خلال", "علي", "عبر", "امام", "لدي", "من", "مع", "عقب", "بعد", "قبل", "اثناء", "اثر", "حول", "عن", "الي",
+     "وفي", "ومن", "وعلي", "وخلال", "ل", "لـ", "ب", "تجاه", "بشان", "ازاء", "ضد", "نحو", "عند", "وسط", "بين"}
+)
+PREP_PRONOUNS = frozenset(
+    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا")}
+)
+# Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
+ANONYMITY_VERBS = frozenset({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
+ANONYMITY_OBJECTS = frozenset({"عدم", "الا", "حجب", "ذكر", "الكشف", "كشف", "الافصاح", "نشر", "الاشاره"})
+# Nouns that head an idafa title chain without the article: وزير خارجية روسيا، رئيس وزراء إسرائيل.
+IDAFA_NOUNS = frozenset(
+    "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
+    " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
+    " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
+    .split()
+)
+NAME_STARTERS = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
+RELAY_BLOCKERS = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
+SAYING_PARTICIPLES = frozenset({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """Why a phrase ended, at token `at` (exclusive end of the phrase)."""
+
+    at: int
+    why: str  # comp | prep_comp | colon | mark | ba | an | comma | adjunct | masdar | saying | eos | long | paren
+
+
+def _is_comp(doc: Doc, k: int) -> bool:
+    return doc.tokens[k].norm in doc.lex.complementizers
+
+
+CLOSE_ONLY = "»›﴾"
+AMBIDEXTROUS = "“”\"‘’"
+
+
+def gap_kind(gap: str) -> str | None:
+    """Classify punctuation between two tokens: colon, mark (a quote mark OPENS before the next token), comma,
+    end, paren, or None. A mark right after the previous word closes a quote and does not count as opening."""
+    g = gap.strip(" \t\u200f\u200e\u200b\u0640")
+    if not g:
+        return None
+    if ":" in g:
+        return "colon"
+    last = g[-1]
+    if last in "«‹﴿" or g.endswith("((") or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
+        return "mark"
+    rest = "".join(c for c in g if c not in CLOSE_ONLY + AMBIDEXTROUS + "«‹﴿")
+    if any(c in rest for c in ".!?؟;؛"):
+        return "end"
+    if "،" in rest or "," in rest:
+        return "comma"
+    if "(" in rest:
+        return "paren"
+    return None
+
+
+def _after_lam(norm: str) -> str | None:
+    """The noun in a ل-prefixed token: لوكالة → وكاله, للصحفيين → الصحفيين."""
+    if norm.startswith("لل") and len(norm) > 3:
+        return "ال" + norm[2:]
+    if norm.startswith("ل") and len(norm) > 2:
+        return norm[1:]
+    return None
+
+
+ADDRESSEES = frozenset({"الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
+
+
+def _comm(lex: object, word: str) -> str | None:
+    """Adjunct class of a word, trying it bare, without the article and without a possessive pronoun."""
+    adj = lex.adjuncts  # type: ignore[attr-defined]
+    for w in (word, word[2:] if word.startswith("ال") else word):
+        if w in adj:
+            return adj[w]
+        for suf in ("ه", "ها", "هم", "ي"):
+            if w.endswith(suf) and w[: -len(suf)] in adj:
+                return adj[w[: -len(suf)]]
+    return None
+
+
+def is_accusative(tok_text: str) -> bool:
+    """A word with accusative tanween (ضاحكاً، ممازحاً): a circumstantial, never a subject."""
+    return tok_text.endswith(("اً", "ًا")) and len(tok_text) > 3
+
+
+def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
+    lex = doc.lex
+    t = doc.tokens[k].norm
+    if t in ("ل", "لـ") or t in PREP_PRONOUNS or t == "مجددا":
+        return True
+    if t == "علي" and k > 0 and doc.tokens[k - 1].norm.startswith(("مطلع", "المطلع")):
+        return False  # مطلع على سير المحادثات: the adjective's complement
+    if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي",):
+        nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
+        # "في" + a place stays inside a phrase (الدفاع المدني في حلب); other prepositions open adjuncts
+        if t not in ("في", "من", "ب", "عن", "الي", "مع", "بين") or _comm(lex, nxt) in ("comm", "time"):
+            return True
+    kind = lex.adjuncts.get(t)
+    if kind == "time":
+        return True
+    nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
+    if kind == "prep" and nxt and _comm(lex, nxt) in ("comm", "time"):
+        return True
+    # في بيان / في تصريح written as one token with a proclitic: ببيان، بتصريح
+    if t.startswith(("ب", "و")) and lex.adjuncts.get(t[1:]) == "comm":
+        return True
+    noun = _after_lam(t)
+    if noun is not None:
+        info = lex.noun(noun)
+        if noun in ADDRESSEES or (info is not None and info.cls == "media") or lex.adjuncts.get(noun) == "comm":
+            return True
+    return False
+
+
+def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int = 12) -> Stop:
+    """Scan a noun phrase from token i; return where and why it stops."""
+    lex = doc.lex
+    j = i
+    paren_depth = 0
+    name_until = -1
+    while True:
+        if j >= limit:
+            return Stop(j, "eos")
+        if j > i:
+            gap = doc.gap_before(j)
+            gk = gap_kind(gap)
+            if gk == "mark" and doc.tokens[j].start <= name_until + 1:
+                gk = None  # inside or right after a quoted name
+            if gk == "mark":
+                nm = name_mark(doc, doc.tokens[j - 1].end, limit)
+                if nm is not None:
+                    name_until = nm
+                    gk = None
+            if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
+                # the gap after a quoted name may hold a comma or a colon: classify what follows the mark
+                gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+            if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].end : doc.tokens[min(j + 4, limit - 1)].end]:
+                paren_depth = 1  # a short parenthetical inside the phrase: (قسد)
+            elif gk is not None and gk != "paren":
+                if paren_depth and ")" in gap and gk == "comma":
+                    paren_depth = 0
+                    return Stop(j, "comma")
+                if not paren_depth:
+                    return Stop(j, gk if gk != "end" else "eos")
+            if ")" in gap:
+                paren_depth = 0
+        t = doc.tokens[j].norm
+        if _is_comp(doc, j):
+            return Stop(j, "comp")
+        if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
+            return Stop(j, "anon")
+        if j > i and paren_depth == 0 and "(" in doc.gap_before(j) and _numeric_paren(doc, j):
+            return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
+        if cue is not None and cue.role in ("express", "reveal") and t == "عن" and j > i:
+            return Stop(j, "verb_pp")
+        if (
+            cue is not None
+            and (cue.role == "call" or cue.lemma in ("اكد", "شدد"))
+            and t in cue.preps
+            and j > i
+            and not (j + 1 < limit and _is_comp(doc, j + 1))
+        ):
+            return Stop(j, "pp")
+        if (
+            cue is not None
+            and cue.role in ("call", "accuse")
+            and "ب" in cue.preps
+            and t.startswith("ب")
+            and j > i + (1 if cue.role == "accuse" else 0)
+            and len(t) > 3
+            and t != "باسم"
+        ):
+            return Stop(j, "pp")
+        if cue is not None and t in cue.preps and j + 1 < limit and _is_comp(doc, j + 1):
+            return Stop(j, "prep_comp")
+        if t in lex.masdar_forms:
+            return Stop(j, "masdar")
+        if t in SAYING_PARTICIPLES:
+            return Stop(j, "saying")
+        if (
+            t == "عن"
+            and j > i
+            and (cue is None or cue.role not in ("express", "reveal"))
+            and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
+        ):
+            return Stop(j, "an")
+        if (
+            cue is not None
+            and "ب" in cue.preps
+            and t.startswith("ب")
+            and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها"))
+            and len(t) > 3
+            and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
+        ):
+            return Stop(j, "ba")
+        if j > i and is_adjunct_start(doc, j, limit):
+            return Stop(j, "adjunct")
+        if j > i and t in NP_BREAKERS:
+            return Stop(j, "eos")
+        if j - i >= max_len:
+            return Stop(j, "long")
+        j += 1
+
+
+def _numeric_paren(doc: Doc, j: int) -> bool:
+    close = doc.text.find(")", doc.tokens[j].start, doc.tokens[j].start + 30)
+    return close > 0 and any(ch.isdigit() for ch in doc.text[doc.tokens[j].start : close])
+
+
+def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
+    """If a short quoted name or term («الأناضول», "أكسيوس") opens at pos and the clause goes on after it, return
+    the position of its closing mark; such marks are part of a phrase, not a direct quote."""
+    m = doc.mark_starting_at(pos, pos + 4)
+    if m is None or not m.closed:
+        return None
+    inner = doc.text[m.start : m.end]
+    if len(inner.split()) > 4 or any(c in inner for c in ".!?؟،,:"):
+        return None
+    rest_tok = doc.token_at_or_after(m.close_end)
+    if rest_tok >= limit:
+        return None
+    between = doc.text[m.close_end : doc.tokens[rest_tok].start]
+    if any(c in between for c in ".!?؟"):
+        return None
+    return m.close_end - 1
+
+
+def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
+    """From an adjunct start, the first token after it (the adjunct runs to punctuation or a complementizer)."""
+    j = k + 1
+    name_until = -1
+    while j < limit:
+        gk = gap_kind(doc.gap_before(j))
+        if gk == "mark" and doc.tokens[j].start <= name_until + 1:
+            gk = None
+        if gk == "mark":
+            nm = name_mark(doc, doc.tokens[j - 1].end, limit)
+            if nm is not None:
+                name_until = nm
+                gk = None
+        if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
+            gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+        if gk is not None:
+            return j
+        if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
+            return j
+        j += 1
+    return j
+
+
+def starts_with_title(doc: Doc, a: int, b: int) -> bool:
+    if a >= b:
+        return False
+    t = doc.tokens[a].norm
+    if t in doc.lex.honorifics:
+        return False
+    return t in doc.lex.titles or (t.startswith("ال") and t[2:] in doc.lex.titles)
+
+
+def is_name_like(doc: Doc, k: int) -> bool:
+    """A token that can be part of a proper name: not definite, not a title, not a function word or a place."""
+    t = doc.tokens[k].norm
+    lex = doc.lex
+    if doc.tokens[k].text == "علي":  # the name Ali (the preposition is written على)
+        return True
+    if t.startswith("ال") or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS:
+        return False
+    if t in lex.headline_topics or t in lex.complementizers or t.isdigit():
+        return False
+    if t in ("في", "من", "عن", "على", "الى", "مع", "و", "او", "باسم", "لدى", "بن", "ابن", "ابو", "بنت"):
+        return t in ("بن", "ابن", "ابو", "بنت")
+    info = lex.noun(t)
+    return info is None
+
+
+def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """Within one phrase [a, b) that starts with a title: (title range, name range).
+
+    The title is the head (وزير، المتحدث، رئيس) with its modifiers: definite nouns and nisba adjectives
+    (الخارجية الأمريكي), idafa nouns (خارجية روسيا), places, and prepositional phrases (باسم الجيش، في الاتحاد).
+    The name starts at the first token that can only be a name and runs to the end of the phrase, article
+    words included (عبد الفتاح السيسي). Without such a token the whole phrase is the mention, with no title.
+    """
+    if not starts_with_title(doc, a, b) or b - a < 2:
+        return None, (a, b)
+    lex = doc.lex
+    head = lex.noun(doc.tokens[a].norm)
+    if head is not None and head.cls == "anon" and not doc.tokens[a].norm.startswith("ال"):
+        return None, (a, b)  # "مسؤول أمني", "مصدر دبلوماسي": an unnamed source, not a title
+    k = a + 1
+    while k < b:
+        t = doc.tokens[k].norm
+        raw = doc.tokens[k].text
+        if t.startswith("ال") or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
+            k += 1
+            continue
+        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب")) and t[1:3] == "ال") or t.startswith("لل"):
+            k += 1
+            continue
+        prev = doc.tokens[k - 1].norm
+        if prev in IDAFA_NOUNS or prev in ("اقليم", "ولايه", "مدينه", "محافظه", "دوله", "جمهوريه", "مملكه", "اماره"):
+            k += 1  # the genitive after an idafa noun: إقليم كردستان، خارجية روسيا
+            continue
+        if lex.noun(t) is not None and raw != "علي":
+            k += 1
+            continue
+        if t.isdigit():
+            k += 1
+            continue
+        break
+    if a < k < b and (b - k) <= 5:
+        return (a, k), (k, b)
+    return None, (a, b)
+
+
+def classify(doc: Doc, a: int, b: int) -> str:
+    """Guess the speaker type of a mention: person, organization, anonymous_source, media, group."""
+    lex = doc.lex
+    norms = [doc.tokens[k].norm for k in range(a, b)]
+    if not norms:
+        return "unknown"
+    text = " ".join(norms)
+    if any(x in text for x in ("عدم الكشف", "عدم ذكر", "عدم الافصاح", "رفض الكشف", "طلب عدم", "فضل عدم", "اشترط عدم")):
+        return "anonymous_source"
+    head = norms[0]
+    if head in lex.honorifics and len(norms) > 1:
+        head = norms[1]
+    info = lex.noun(head)
+    if info is not None:
+        if info.cls == "anon":
+            # "مصدر" / "مسؤول" with a name after them are not anonymous ("المسؤول الأممي مارتن غريفيث")
+            if head.startswith("ال") and len(norms) > 1:
+                return "person"
+            return "anonymous_source"
+        if info.cls == "media":
+            if head in ("وسائل",):
+                return "anonymous_source" if len(norms) <= 3 else "media"
+            return "media"
+        if info.cls == "org":
+            return "organization"
+        if info.cls == "group":
+            return "group"
+        if info.cls == "person":
+            return "person"
+    if starts_with_title(doc, a, b):
+        return "person"
+    return "person"

@@ -1,0 +1,204 @@
+"""Behaviour of the rules engine on short texts written for these tests (one phenomenon each)."""
+
+import pytest
+
+from quote_desk import extract
+from quote_desk.core.normalize import normalize_name
+
+
+def run(text):
+    quotes = extract(text, "t")
+    for q in quotes:
+        q.check(text)  # every span points into the original text
+    return quotes
+
+
+def only(text):
+    qs = run(text)
+    assert len(qs) == 1, [(q.cue, q.text) for q in qs]
+    return qs[0]
+
+
+def same(a, b):
+    return normalize_name(a or "") == normalize_name(b or "")
+
+
+# --- direct quotes --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("o,c", [("«", "»"), ("“", "”"), ("”", "“"), ('"', '"'), ("‘", "’"), ("(", ")")])
+def test_direct_quote_after_colon_in_every_mark_style(o, c):
+    q = only(f"وقال رئيس البلدية سامر حداد: {o}سنعيد فتح السوق القديم قبل العيد{c}.")
+    assert q.kind == "direct" and q.text == "سنعيد فتح السوق القديم قبل العيد"
+    assert same(q.speaker, "سامر حداد") and same(q.title, "رئيس البلدية")
+
+
+def test_colon_without_marks_and_quote_spanning_sentences():
+    q = only("وتابعت المديرة ليلى عيسى: المدارس جاهزة. الكتب وصلت أمس.")
+    assert q.kind == "direct" and q.text.startswith("المدارس جاهزة") and "الكتب وصلت" in q.text
+    q2 = only("وقال المدرب: «لعبنا جيداً. الفوز مستحق».")
+    assert q2.text == "لعبنا جيداً. الفوز مستحق"
+
+
+def test_unbalanced_mark_never_swallows_the_next_paragraph():
+    text = "وقال الناطق: «الوضع تحت السيطرة\n\nوفي خبر آخر افتتح المعرض أبوابه."
+    q = only(text)
+    assert "المعرض" not in q.text
+
+
+def test_postposed_cue():
+    q = only("«لن نسمح بتكرار ما حدث»، قال وزير الداخلية سليم داود للصحفيين.")
+    assert q.kind == "direct" and same(q.speaker, "سليم داود")
+
+
+def test_short_marked_names_are_not_quotes():
+    q = only("ونقلت صحيفة «الأيام» عن مصدر حكومي أن الموازنة ستقر الشهر المقبل.")
+    assert q.kind == "indirect" and same(q.speaker, "مصدر حكومي") and same(q.via, "صحيفة «الأيام»")
+
+
+# --- indirect quotes --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "cue,comp",
+    [("وقال", "إن"), ("وأكد", "أن"), ("وأفاد", "بأن"), ("وأشار", "إلى أن"), ("وشدد", "على أن"), ("وحذر", "من أن"), ("وقال", "ان")],
+)
+def test_indirect_complementizers(cue, comp):
+    q = only(f"{cue} المحافظ نبيل سعد {comp} الطرق ستفتح خلال يومين.")
+    assert q.kind == "indirect" and q.text == "الطرق ستفتح خلال يومين"
+    assert same(q.speaker_canonical, "نبيل سعد")
+
+
+def test_pronoun_on_complementizer_is_not_content():
+    q = only("وأعلنت الشركة أنها ستوزع أرباحاً إضافية هذا العام.")
+    assert q.text.startswith("ستوزع")
+
+
+def test_participial_cue_starts_a_new_quote_by_the_same_speaker():
+    qs = run("وقالت الوزيرة هالة يوسف إن الموسم كان ناجحاً، مشيرة إلى أن الصادرات ارتفعت بنسبة كبيرة.")
+    assert [q.text for q in qs] == ["الموسم كان ناجحاً", "الصادرات ارتفعت بنسبة كبيرة"]
+    assert qs[1].speaker is None and same(qs[1].speaker_canonical, "هالة يوسف")
+
+
+def test_mixed_quote():
+    q = only('وأكد المتحدث أن الحكومة "لن تتراجع عن قرارها" مهما كانت الضغوط.')
+    assert q.kind == "mixed"
+
+
+def test_journalists_addon_is_cut():
+    q = only("وأفادت مصادر محلية بأن الجسر انهار صباحاً، وذلك بعد أيام من الأمطار الغزيرة.")
+    assert q.text == "الجسر انهار صباحاً" and q.speaker_type == "anonymous_source"
+
+
+# --- speakers and titles ------------------------------------------------------------------------------------
+def test_title_after_name_and_before_name():
+    q1 = only("وقال مروان خليل، وزير المالية الأردني، إن العجز سينخفض.")
+    q2 = only("وقال وزير المالية الأردني، مروان خليل، إن العجز سينخفض.")
+    q3 = only("وقال وزير المالية الأردني مروان خليل إن العجز سينخفض.")
+    for q in (q1, q2, q3):
+        assert same(q.speaker, "مروان خليل"), q.speaker
+        assert same(q.title, "وزير المالية الأردني"), q.title
+
+
+def test_adjuncts_between_cue_subject_and_content():
+    q = only("وقالت المفوضية في بيان اليوم الأحد إن عدد اللاجئين تضاعف.")
+    assert same(q.speaker, "المفوضية") and q.text == "عدد اللاجئين تضاعف"
+    q2 = only("وقال في مؤتمر صحفي بالعاصمة إن الاتفاق جاهز.")
+    assert q2.speaker is None
+
+
+def test_relay_speaker_and_via():
+    q = only("ونقلت وكالة الأنباء الرسمية عن مسؤول في الميناء أن السفن استأنفت الرسو.")
+    assert same(q.speaker, "مسؤول في الميناء") and same(q.via, "وكالة الأنباء الرسمية")
+    assert q.speaker_type == "anonymous_source"
+
+
+def test_anonymous_source_with_clause_is_not_named():
+    q = only("وقال مسؤول أمني، طلب عدم الكشف عن هويته، إن التحقيق مستمر.")
+    assert same(q.speaker, "مسؤول أمني") and q.speaker_type == "anonymous_source"
+
+
+def test_nonverbal_cues():
+    q1 = only("وبحسب وزارة الصحة، فإن عدد الإصابات بلغ ثلاثين حالة.")
+    assert same(q1.speaker_canonical, "وزارة الصحة") and q1.text.startswith("عدد الإصابات")
+    q2 = only("ارتفع عدد الإصابات إلى ثلاثين حالة، وفقاً لوزارة الصحة.")
+    assert q2.text.startswith("ارتفع") and "وزارة الصحة" in q2.speaker_canonical
+
+
+def test_headline_speaker_versus_topic():
+    qs = run("الكرملين: «لا خطط لقمة جديدة»\nسوريا: انشقاق عشرات العناصر عن الفصيل المسلح")
+    assert len(qs) == 1 and same(qs[0].speaker, "الكرملين") and qs[0].cue == ":"
+
+
+# --- discourse ------------------------------------------------------------------------------------------------
+def test_dropped_subject_resolves_by_gender():
+    text = (
+        "وقالت النائبة سلوى حمدان إن القانون سيعرض الأسبوع المقبل.\n"
+        "وقال الوزير عادل منصور إن الحكومة تدعمه.\n"
+        "وأضافت أن التعديلات تحمي صغار المزارعين."
+    )
+    q = run(text)[-1]
+    assert q.speaker is None and same(q.speaker_canonical, "سلوى حمدان")
+
+
+def test_dropped_plural_subject_resolves_to_plural_speakers():
+    text = (
+        "وقال مسؤولون في الوزارة إن المفاوضات متعثرة.\n"
+        "وقال السفير كريم ناصر إن بلاده متفائلة.\n"
+        "وأضافوا أن جولة جديدة قد تعقد الشهر المقبل."
+    )
+    q = run(text)[-1]
+    assert same(q.speaker_canonical, "مسؤولون في الوزارة")
+
+
+def test_feminine_verb_agrees_with_an_organisation():
+    text = "وأعلنت وزارة النقل أن القطار السريع سيعمل في الربيع.\nوقال خبير إن المشروع متأخر.\nوأضافت أن التذاكر ستباع إلكترونياً."
+    q = run(text)[-1]
+    assert same(q.speaker_canonical, "وزارة النقل")
+
+
+def test_anaphor_resolves_to_the_last_entity_of_its_class():
+    text = "وأعلنت وزارة الزراعة أن المحصول وفير.\nوأوضحت الوزارة أن الأسعار ستنخفض."
+    qs = run(text)
+    assert same(qs[1].speaker, "الوزارة") and same(qs[1].speaker_canonical, "وزارة الزراعة")
+
+
+def test_short_name_joins_full_name():
+    text = "وقال الرئيس فادي الحسن إن الانتخابات في موعدها.\nوقال الحسن إن المراقبين مرحب بهم."
+    qs = run(text)
+    assert same(qs[1].speaker_canonical, "فادي الحسن")
+
+
+def test_anonymous_sources_never_merge_into_named_people():
+    text = "وقال مصدر عسكري إن القصف توقف.\nوقال العميد رامي عبود إن الجيش تقدم.\nوأضاف المصدر أن خسائر وقعت."
+    qs = run(text)
+    assert same(qs[-1].speaker_canonical, "مصدر عسكري")
+
+
+# --- not quotes ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اقرأ أيضاً: الوزير يقول إن الأسعار ستنخفض",
+        "رئيس التحرير: أحمد سالم",
+        "وأعلن الرئيس الحداد ثلاثة أيام.",
+        "وأضاف الفريق هدفاً ثانياً في الدقيقة الأخيرة.",
+        "يذكر أن المعرض يقام سنوياً منذ عشرين عاماً.",
+        "",
+        "   \n\n  ",
+    ],
+)
+def test_not_quotes(text):
+    assert run(text) == []
+
+
+def test_confidence_and_reason_are_filled():
+    q = only("وقال الوزير نادر فهمي إن الميزانية متوازنة.")
+    assert 0.0 < q.confidence <= 1.0 and "how:explicit" in q.reason and "comp:" in q.reason
+
+
+def test_offsets_survive_emoji_diacritics_and_crlf():
+    text = "👋🏽 خبر\r\nوقالَت الوزيرةُ ريم سالم إنّ الخطة «جاهزة تماماً» 🎉.\r\n"
+    q = only(text)
+    assert text[q.start : q.end] == q.text and text[q.cue_start : q.cue_end] == q.cue
+
+
+def test_deterministic():
+    text = "وقال الوزير إن الوضع مستقر، مضيفاً أن الحدود مفتوحة."
+    assert extract(text, "a") == extract(text, "a")

@@ -1,0 +1,50 @@
+"""The annotated corpus is well formed, and the engine keeps its measured quality on it.
+
+Thresholds sit a little below what the engine measures today (see the README), so a regression fails the suite.
+The test split is held apart: the engine is never tuned on it; these numbers only guard against regressions."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quote_desk import extract
+from quote_desk.core.evaluate import evaluate, load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLITS = {"dev": ROOT / "tests/corpus/dev", "test": ROOT / "tests/corpus/test", "samples": ROOT / "resources/samples"}
+HOWS = {"explicit", "dropped", "anaphora", "relay", "headline", "participial", "nonverbal"}
+TYPES = {"person", "organization", "anonymous_source", "media", "group", "unknown"}
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_gold_offsets_match_text(split):
+    folder = SPLITS[split]
+    golds = sorted(folder.glob("*.gold.json"))
+    assert golds, f"no gold in {folder}"
+    for g in golds:
+        obj = json.loads(g.read_text(encoding="utf-8"))
+        text = (folder / (obj["doc"] + ".txt")).read_text(encoding="utf-8")
+        for q in obj["quotes"]:
+            assert text[q["cue_start"] : q["cue_end"]] == q["cue"], (g.name, q["cue"])
+            assert 0 <= q["content_start"] < q["content_end"] <= len(text)
+            assert q["kind"] in {"direct", "indirect", "mixed"} and q["how"] in HOWS and q["speaker_type"] in TYPES
+
+
+def test_corpus_size():
+    docs = sum(len(list(f.glob("*.gold.json"))) for f in SPLITS.values())
+    quotes = sum(len(json.loads(g.read_text(encoding="utf-8"))["quotes"]) for f in SPLITS.values() for g in f.glob("*.gold.json"))
+    assert docs >= 40 and quotes >= 300
+
+
+def score(split):
+    folder = SPLITS[split]
+    gold = load_gold(folder)
+    pred = {d: extract((folder / f"{d}.txt").read_text(encoding="utf-8"), d) for d in gold}
+    return evaluate(gold, pred).as_dict()["total"]
+
+
+@pytest.mark.parametrize(("split", "min_f1", "min_e2e"), [("dev", 0.88, 0.62), ("test", 0.80, 0.55), ("samples", 0.80, 0.6)])
+def test_engine_quality_does_not_regress(split, min_f1, min_e2e):
+    t = score(split)
+    assert t["f1"] >= min_f1 and t["e2e_f1"] >= min_e2e, t
