@@ -12,6 +12,7 @@ Writes into OUT_DIR:
   ar_tiny.{train,dev,test}.bio       token<TAB>BIO-tag, blank line between sentences (stanza NER input)
   ar_tiny.vectors.txt                random 16-dim word2vec text vectors for train+dev forms
   ar_tiny.test.gold.json             the held-apart split as short articles with gold quotes (char offsets)
+  heldout/<doc>.txt, <doc>.gold.json the same articles in quote_desk's gold format (for `quote-desk evaluate`)
 
 Some names, clauses and a city appear only in the test split, so the test split is really held apart.
 """
@@ -558,6 +559,21 @@ def gold_articles(sentences: list[Sentence], per_doc: int = 6) -> list[dict]:
     return docs
 
 
+def project_gold(d: dict) -> dict:
+    """One article's gold in the format of quote_desk's evaluator (the seed's *.gold.json)."""
+    quotes = []
+    for q in d["quotes"]:
+        cue, sp = q["cue"], q["speaker_mention"]
+        quotes.append({
+            "cue": cue["text"], "cue_start": cue["start"], "cue_end": cue["end"],
+            "speaker_mention": sp["text"] if sp else None, "speaker": q["speaker"], "aliases": [],
+            "title": q["title"]["text"] if q["title"] else None, "speaker_type": q["speaker_type"],
+            "via": q["via"]["text"] if q["via"] else None, "kind": q["kind"],
+            "content_start": q["content"]["start"], "content_end": q["content"]["end"], "optional": False,
+        })
+    return {"doc": d["doc"], "quotes": quotes}
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
@@ -589,6 +605,13 @@ def main(argv: list[str]) -> int:
     (out / "ar_tiny.vectors.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     gold = gold_articles(splits["test"])
     (out / "ar_tiny.test.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    # the same held-apart articles in the project's gold format (one .txt + .gold.json per article)
+    held = out / "heldout"
+    held.mkdir(exist_ok=True)
+    for d in gold:
+        (held / f"{d['doc']}.txt").write_text(d["text"], encoding="utf-8")
+        (held / f"{d['doc']}.gold.json").write_text(json.dumps(project_gold(d), ensure_ascii=False, indent=1),
+                                                    encoding="utf-8")
     print(f"wrote {out}: " + ", ".join(f"{k}={len(v)}" for k, v in splits.items()))
     return 0
 
