@@ -53,6 +53,9 @@ def _build(base: Path) -> Path:
         tmp.rename(out)
     except OSError:  # another process won the race: use its copy
         shutil.rmtree(tmp, ignore_errors=True)
+    for old in base.iterdir():  # builds for other versions of the scripts or packages
+        if old != out and len(old.name) == 16 and all(ch in "0123456789abcdef" for ch in old.name):
+            shutil.rmtree(old, ignore_errors=True)
     return out
 
 

@@ -492,8 +492,10 @@ def sample(rng: random.Random, persons, clauses, cities, n: int) -> list[Sentenc
     turn = 0
     while len(out) < n:
         k = kinds[turn % len(kinds)]
+        # each template is used with a man and a woman speaker in turn, so agreement is learnt both ways
+        gender = M if (turn // len(kinds)) % 2 == 0 else F
         turn += 1
-        p = rng.choice(persons)
+        p = rng.choice([x for x in persons if x[2] == gender])
         cl = rng.choice(clauses)
         if k == "title":
             s = t_said_title_name(p, rng.choice(TITLES), cl)
