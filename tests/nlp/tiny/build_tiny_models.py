@@ -89,7 +89,7 @@ def train(processor: str, data: Path, out: Path, work: Path) -> None:
         tagger.main(["--mode", "train", "--lang", "ar", "--shorthand", SHORT, "--wordvec_pretrain_file", pre,
                      "--train_file", str(tr), "--eval_file", str(dev), "--output_file", str(save / "dev.pred.conllu"),
                      "--hidden_dim", "32", "--char_hidden_dim", "32", "--word_emb_dim", "16", "--char_emb_dim", "16",
-                     "--tag_emb_dim", "8", "--deep_biaff_hidden_dim", "32", "--composite_deep_biaff_hidden_dim", "32",
+                     "--tag_emb_dim", "16", "--deep_biaff_hidden_dim", "64", "--composite_deep_biaff_hidden_dim", "64",
                      "--transformed_dim", "16", "--max_steps", "600", "--eval_interval", "200",
                      "--batch_size", "200", *common])
     elif processor == "lemma":
