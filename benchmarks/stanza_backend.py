@@ -44,7 +44,10 @@ def import_times() -> dict[str, float]:
 
 
 def peak_rss_mb(code: str) -> float:
-    wrapped = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    # VmHWM (peak RSS of this process image); ru_maxrss would inherit the parent's peak across fork+exec
+    wrapped = code + (
+        "\nprint([ln.split()[1] for ln in open('/proc/self/status') if ln.startswith('VmHWM:')][0])"
+    )
     proc = subprocess.run([sys.executable, "-c", wrapped], check=True, cwd=REPO, capture_output=True, text=True)
     return round(int(proc.stdout.strip().splitlines()[-1]) / 1024, 1)
 
@@ -117,8 +120,11 @@ def main() -> int:
         "rules-only": throughput(lambda t, d: rules.extract(t, doc=d), texts),
         "stanza": throughput(lambda t, d: stz.extract(t, doc=d), texts),
     }
+    from quote_desk.core.document import Doc
+
+    spans = {d: [(s.start, s.end) for s in Doc.build(t, rules.lex).sents] for d, t in texts.items()}
     res["throughput"]["stanza_backend_analyse_only"] = throughput(
-        lambda t, d: backend.analyse(t, [(0, len(t))]), texts)
+        lambda t, d: backend.analyse(t, spans[d]), texts)
     corpus = str(args.corpus)
     res["peak_rss_mb"] = {
         "rules-only": peak_rss_mb(

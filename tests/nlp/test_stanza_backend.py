@@ -168,3 +168,15 @@ def test_clean_map_points_back_to_the_same_characters(text: str) -> None:
     assert idx[:-1] == sorted(set(idx[:-1]))
     assert "\u0640" not in clean
     assert not any(clean[i] == clean[i + 1] == clean[i + 2] and clean[i] in "قالتيو" for i in range(len(clean) - 2))
+
+
+def test_analyses_from_threads_match_sequential_ones(backend: StanzaBackend) -> None:
+    text, spans = doc_of(FEM, MASC, ORG, DROPPED)
+    expected = backend.analyse(text, spans)
+    results: list[list[Analysis]] = []
+    threads = [threading.Thread(target=lambda: results.append(backend.analyse(text, spans))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 3

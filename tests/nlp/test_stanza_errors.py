@@ -90,3 +90,16 @@ def test_a_failed_load_is_not_cached(models_copy: Path) -> None:
         load_pipeline(models_copy)
     (models_copy / "pos.bak").rename(models_copy / "ar/pos/tiny.pt")
     assert load_pipeline(models_copy) is load_pipeline(models_copy)
+
+
+def test_stanza_missing_is_a_clear_message(tiny_models: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from quote_desk.core.nlp import stanza_backend
+
+    monkeypatch.setitem(sys.modules, "stanza", None)  # `import stanza` now fails like an uninstalled package
+    with pytest.raises(models.StanzaNotInstalledError, match=r"pip install 'quote-desk\[stanza\]'"):
+        stanza_backend.load_pipeline(tiny_models, "tokenize,mwt", check=False)
+    monkeypatch.setattr(models, "stanza_available", lambda: False)
+    choice = models.select_backend("stanza", tiny_models, "tokenize,mwt")
+    assert choice.backend.name == "rules" and "quote-desk[stanza]" in (choice.notice or "")

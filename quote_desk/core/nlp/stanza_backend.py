@@ -102,6 +102,11 @@ def _import_stanza() -> Any:
         import stanza
     except ImportError as exc:
         raise models.StanzaNotInstalledError() from exc
+    except Exception as exc:  # a broken torch/stanza install (missing DLL, ABI mismatch) must not crash the app
+        raise models.ModelError(
+            f"stanza is installed but cannot be imported ({type(exc).__name__}: {exc}); reinstall it with "
+            f"pip install --force-reinstall 'quote-desk[stanza]' (the rules-only engine works without it)"
+        ) from exc
     return stanza
 
 
@@ -271,7 +276,8 @@ class StanzaBackend:
             prepared.append(_Prepared(s, e, clean, [s + i for i in idx]))
         todo = [p for p in prepared if p.clean.strip()]
         try:
-            docs = nlp.bulk_process([stanza.Document([], text=p.clean) for p in todo]) if todo else []
+            with _LOCK:  # one shared pipeline per process: analyses from worker threads take turns
+                docs = nlp.bulk_process([stanza.Document([], text=p.clean) for p in todo]) if todo else []
         except Exception as exc:
             raise AnalysisError(f"stanza failed while analysing the text ({type(exc).__name__}: {exc}); "
                                 f"the rules-only backend still works") from exc
