@@ -20,7 +20,7 @@ $(TSTAMP): pyproject.toml | $(PY)
 	touch $@ $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/quote-desk demo
+	$(VENV)/bin/quote-desk desk --demo
 
 test: $(TSTAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -17,10 +17,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def build_extractor(args: argparse.Namespace):  # noqa: ANN201 - returns core Extractor
+def build_extractor(args: argparse.Namespace):
+    """The engine with the user's speaker registry as linker (unless --no-link). A registry that cannot be
+    opened is reported once on stderr and extraction goes on without linking: nothing is lost."""
     from quote_desk.core.pipeline import Extractor
 
-    return Extractor(linker=None)
+    linker = None
+    if not getattr(args, "no_link", False):
+        from quote_desk.errors import QuoteDeskError
+        from quote_desk.registry import open_linker
+
+        try:
+            linker = open_linker(Path(args.home) if getattr(args, "home", None) else None)
+        except QuoteDeskError as exc:
+            print(f"quote-desk: warning: speakers are not linked: {exc}", file=sys.stderr)
+    return Extractor(linker=linker)
 
 
 def run(args: argparse.Namespace) -> int:

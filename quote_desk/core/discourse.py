@@ -36,7 +36,8 @@ class Entity:
             return self.aliases[0] if self.aliases else None
         if self.stype == "anonymous_source":
             return self.mentions[0]
-        return max(self.mentions, key=lambda m: (len(m.split()), len(m)))
+        # the fullest form, preferring a bare name over one that still carries a title ("رئيس الوزراء X")
+        return max(self.mentions, key=lambda m: (not _titled(m), len(m.split()), len(m)))
 
 
 def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
@@ -48,6 +49,15 @@ def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
             continue
         out.append(strip_article(n))
     return tuple(out)
+
+
+def _titled(mention: str) -> bool:
+    from quote_desk.core.lexicon import load_lexicon
+    from quote_desk.core.normalize import normalize
+
+    first = normalize(mention.split()[0]) if mention.split() else ""
+    titles = load_lexicon().titles
+    return first in titles or (first.startswith("ال") and first[2:] in titles)
 
 
 def head_stem(word: str) -> str:
@@ -70,6 +80,8 @@ class Discourse:
         self.doc = doc
         self.entities: list[Entity] = []
         self.speaker_stack: list[int] = []  # entity ids of resolved quotes, in order
+        self.cursor = 0  # character position of the cue being resolved
+        self._used: dict[int, None] = {}
 
     # -- creating and joining ---------------------------------------------------------------------------
     def is_anaphor(self, a: int, b: int) -> bool:
@@ -79,9 +91,14 @@ class Discourse:
             return False
         if any(n in lex.anaphora_markers for n in norms[1:]):
             return True
-        if len(norms) == 1 and norms[0].startswith("ال"):
+        if norms[0].startswith("ال"):
             info = lex.noun(norms[0])
-            return info is not None and info.cls in ("org", "media", "anon", "person")
+            if info is None or info.cls not in ("org", "media", "anon", "person"):
+                return False
+            if len(norms) == 1:
+                return True
+            # a definite role with a nisba adjective: "المسؤولة الأوروبية", "الوزير الفرنسي"
+            return len(norms) == 2 and norms[1].startswith("ال") and norms[1].endswith(("ي", "يه")) and info.cls == "person"
         return False
 
     def head_of(self, a: int, b: int) -> str:
@@ -94,34 +111,55 @@ class Discourse:
         return ""
 
     def find_antecedent(self, head: str, gender: str | None) -> Entity | None:
+        """Most recent entity named by this head noun; an entity that merely carries it in a title
+        (المتحدثة باسم المفوضية for "المفوضية") is only a fallback."""
+        hs = head_stem(head)
+        fallback = None
         for eid in reversed(self._recency()):
             e = self.entities[eid]
             if gender and e.gender and gender != e.gender and e.stype == "person":
                 continue
-            hs = head_stem(head)
-            if (
-                e.head == head
-                or head_stem(e.head) == hs
-                or any(hs in map(head_stem, k) for k in e.keys)
-                or any(hs in map(head_stem, k) for k in e.title_keys)
-            ):
+            if e.head == head or head_stem(e.head) == hs or any(hs in map(head_stem, k) for k in e.keys):
                 return e
-        return None
+            if fallback is None and any(hs in map(head_stem, k) for k in e.title_keys):
+                fallback = e
+        if fallback is None:
+            info = self.doc.lex.noun("ال" + head) or self.doc.lex.noun(head)
+            if info is not None and info.cls == "person":
+                # "المسؤولة الأوروبية", "الوزير": a role description points to the last person of that gender
+                for eid in reversed(self._recency()):
+                    e = self.entities[eid]
+                    if e.stype == "person" and (gender is None or e.gender in (None, gender)) and e.mentions:
+                        return e
+        return fallback
+
+    RECENCY_WINDOW = 80  # entities looked back at; keeps long documents linear
 
     def _recency(self) -> list[int]:
-        seen: dict[int, None] = {}
-        for eid in self.speaker_stack:
-            seen.pop(eid, None)
-            seen[eid] = None
-        for e in self.entities:  # entities never quoted (vias) come before quoted ones in recency
-            if e.eid not in seen:
-                seen = {e.eid: None, **seen}
-        return list(seen)
+        """Entity ids, least to most recently used (named or quoted), the last RECENCY_WINDOW of them."""
+        order = list(self._used)
+        return order[-self.RECENCY_WINDOW :]
 
-    def explicit(self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None) -> Entity:
+    def _touch(self, eid: int) -> None:
+        self._used.pop(eid, None)
+        self._used[eid] = None
+
+    def explicit(
+        self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None, lam: bool = False
+    ) -> Entity:
         doc = self.doc
-        text = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
+        s0 = doc.tokens[a].start
+        if lam:  # وفقاً لوزارة الصحة: drop the preposition glued to the name
+            s0 += 1
+            while doc.text[s0] == "\u0640":
+                s0 += 1
+        e0 = doc.tokens[b - 1].end
+        while e0 < len(doc.text) and doc.text[e0] == "+":  # أوبك+
+            e0 += 1
+        text = doc.text[s0:e0]
         key = mention_key(doc, a, b)
+        if lam and key:
+            key = (strip_article(key[0][1:]) or key[0], *key[1:])
         stype = classify(doc, a, b)
         info = doc.lex.noun(doc.tokens[a].norm)
         number = "sg"
@@ -137,13 +175,15 @@ class Discourse:
             self.entities.append(target)
         elif target.gender is None:
             target.gender = g
-        target.keys.append(key)
+        self._touch(target.eid)
+        if key not in target.keys:
+            target.keys.append(key)
         target.mentions.append(text)
         target.aliases.append(text)
         if title:
             target.titles.append(title)
             target.aliases.append(title)
-            if title_key:
+            if title_key and title_key not in target.title_keys:
                 target.title_keys.append(title_key)
         return target
 
@@ -167,8 +207,7 @@ class Discourse:
         return None
 
     def anaphor(self, a: int, b: int, gender: str | None) -> Entity | None:
-        head = self.head_of(a, b)
-        return self.find_antecedent(head, gender)
+        return self.find_antecedent(self.head_of(a, b), gender)
 
     def add_alias(self, e: Entity, a: int, b: int) -> None:
         doc = self.doc
@@ -178,19 +217,80 @@ class Discourse:
     def resolve_dropped(self, gender: str | None, number: str | None) -> tuple[Entity | None, bool]:
         """(entity, agreed): the most recent speaker whose agreement fits; else the most recent speaker."""
         seen: list[int] = []
-        for eid in reversed(self.speaker_stack):
+        for eid in reversed(self.speaker_stack[-self.RECENCY_WINDOW :]):
             if eid in seen:
                 continue
             seen.append(eid)
             e = self.entities[eid]
             if _agrees(e, gender, number):
                 return e, True
+        if number in ("pl", "du"):
+            e = self._plural_mention()
+            if e is not None:
+                return e, True
         if self.speaker_stack:
             return self.entities[self.speaker_stack[-1]], False
         return None, False
 
+    def _plural_mention(self) -> Entity | None:
+        """A plural verb with no plural speaker before it: the last human plural noun mentioned (الأهالي،
+        السكان، المحتجون) in the text so far, which becomes a speaker."""
+        doc = self.doc
+        upto = self.cursor
+        for k in range(doc.token_at_or_after(upto) - 1, max(-1, doc.token_at_or_after(upto) - 120), -1):
+            info = doc.lex.noun(doc.tokens[k].norm)
+            if info is not None and info.human and info.number in ("pl", "du"):
+                return self.explicit(k, k + 1, "m", None, None)
+        return None
+
     def spoke(self, e: Entity) -> None:
         self.speaker_stack.append(e.eid)
+        self._touch(e.eid)
+
+    def complete_names(self) -> None:
+        """A person quoted only by surname ("الشابي") takes the fullest form the document writes anywhere:
+        "منير الشابي" in a sentence without speech."""
+        from quote_desk.core.rules.speaker import is_name_like
+
+        doc = self.doc
+        index: dict[str, list[int]] = {}
+        for t in doc.tokens:
+            index.setdefault(t.norm, []).append(t.i)
+        for e in self.entities:
+            if e.stype != "person" or not e.mentions or len(e.canonical().split()) != 1:
+                continue
+            last = e.keys[0][-1] if e.keys and e.keys[0] else ""
+            for k in index.get("ال" + last, []) + index.get(last, []):
+                prev = doc.tokens[k - 1] if k > 0 else None
+                if (
+                    prev is not None
+                    and prev.para == doc.tokens[k].para
+                    and is_name_like(doc, k - 1)
+                    and doc.lex.cue(prev.norm) is None
+                    and not prev.norm.startswith(("و", "ف", "ب", "ل"))
+                    and doc.gap_before(k).strip() == ""
+                ):
+                    full = doc.text[prev.start : doc.tokens[k].end]
+                    e.mentions.append(full)
+                    e.aliases.append(full)
+                    break
+
+    def best_match_for_headline(self, e: Entity) -> Entity | None:
+        """A headline speaker ("مدرب الرجاء: …") is usually named in the body ("كريم الزياني، مدرب الرجاء"):
+        the body entity whose name or title shares the most words with the headline mention."""
+        lex = self.doc.lex
+        # title heads (مدرب، وزير) and function words do not identify anyone: only distinctive words count
+        words = {w for k in e.keys for w in k if len(w) > 2 and w not in lex.titles and w not in lex.adjuncts and "ال" + w not in lex.titles}
+        best, best_n = None, 0
+        for other in self.entities[max(0, e.eid - 40) : e.eid + 40]:
+            if other is e or other.stype == "anonymous_source":
+                continue
+            pool = {w.removeprefix("ل") if w.startswith("ل") and len(w) > 3 else w for k in other.keys + other.title_keys for w in k}
+            pool |= {w for k in other.keys + other.title_keys for w in k}
+            n = len(words & pool)
+            if n > best_n:
+                best, best_n = other, n
+        return best if best_n >= 1 else None
 
 
 def _agrees(e: Entity, gender: str | None, number: str | None) -> bool:

@@ -21,6 +21,7 @@ class Doc:
     noise_paras: set[int] = field(default_factory=set)
     _tok_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
+    _mark_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, lex: Lexicon) -> Doc:
@@ -28,9 +29,12 @@ class Doc:
         d.paras = paragraphs(text)
         d.tokens = tokenize(text, d.paras)
         d.marks = find_marks(text, d.paras)
-        protected = [Span(m.open_start, m.close_end) for m in d.marks]
-        for p in d.paras:
-            d.sents.extend(sentences(text, p, protected))
+        by_para: dict[int, list[Span]] = {}
+        for m in d.marks:
+            by_para.setdefault(m.para, []).append(Span(m.open_start, m.close_end))
+        for pi, p in enumerate(d.paras):
+            d.sents.extend(sentences(text, p, by_para.get(pi, [])))
+        d._mark_starts = [m.open_start for m in d.marks]
         d._tok_starts = [t.start for t in d.tokens]
         d._sent_starts = [s.start for s in d.sents]
         d.noise_paras = {i for i, p in enumerate(d.paras) if d._is_noise(p)}
@@ -64,13 +68,16 @@ class Doc:
 
     def mark_starting_at(self, pos: int, upto: int) -> MarkSpan | None:
         """A quote-mark span whose opening mark lies in [pos, upto)."""
-        for m in self.marks:
-            if pos <= m.open_start < upto:
-                return m
+        i = bisect.bisect_left(self._mark_starts, pos)
+        if i < len(self.marks) and self.marks[i].open_start < upto:
+            return self.marks[i]
         return None
 
     def inside_mark(self, pos: int) -> MarkSpan | None:
-        for m in self.marks:
+        i = bisect.bisect_right(self._mark_starts, pos) - 1
+        # marks are mostly disjoint; look back a little for an enclosing (nested or long) span
+        for j in range(i, max(-1, i - 4), -1):
+            m = self.marks[j]
             if m.start <= pos < m.end:
                 return m
         return None

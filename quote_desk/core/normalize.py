@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 DIACRITICS = "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a" + "".join(
@@ -64,7 +65,8 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
-_ARTICLE = re.compile(r"^(?:و|ف|ب|ل|ك)?ال(?=\S{2,})")
+# The article, alone or after ب (بالوزارة); not after و/ف/ك, which would cut names (كالاس، والتر).
+_ARTICLE = re.compile(r"^(?:ب)?ال(?=\S{2,})")
 _WS = re.compile(r"\s+")
 
 
@@ -76,5 +78,13 @@ def normalize_name(name: str) -> str:
 
 
 def strip_article(word: str) -> str:
-    """Drop a leading definite article (with an optional clitic) from one normalised word: الوزارة → وزاره."""
+    """Drop a leading definite article from one normalised word: الوزاره → وزاره, بالوزاره → وزاره, للوزاره →
+    وزاره. Names that merely start with these letters keep them: كالاس, والتر."""
+    if word.startswith("لل") and len(word) > 4:
+        return word[2:]
     return _ARTICLE.sub("", word)
+
+
+def folded(words: Iterable[str]) -> frozenset[str]:
+    """A word set in folded form, so rules can be written with ordinary spelling (قائلاً، إحصائية)."""
+    return frozenset(normalize(w) for w in words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from quote_desk.core.config import EngineConfig
@@ -10,6 +11,7 @@ from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
+from quote_desk.core.normalize import strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
     Candidate,
@@ -19,6 +21,7 @@ from quote_desk.core.rules.frames import (
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
+from quote_desk.core.rules.speaker import ANONYMITY_OBJECTS, ANONYMITY_VERBS
 
 # Base confidence per way the speaker was found, before evidence adjustments (calibrated on the dev split).
 BASE_CONFIDENCE = {
@@ -44,8 +47,10 @@ class Extractor:
         backend: NlpBackend | None = None,
         linker: SpeakerLinker | None = None,
         lexicon: Lexicon | None = None,
+        calibration: dict[str, float] | None = None,
     ) -> None:
         self.config = config or EngineConfig()
+        self.calibration = load_calibration() if calibration is None else calibration
         self.backend: NlpBackend = backend or RulesBackend()
         self.linker = linker
         self.lex = lexicon or load_lexicon()
@@ -75,7 +80,11 @@ class Extractor:
             form = self.lex.cue(tok.norm)
             if form is None:
                 continue
-            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:4])):
+            prev = d.tokens[tok.i - 1].norm if tok.i > 0 else ""
+            nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
+            if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
+                continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
+            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):
                 continue
             if d.inside_mark(tok.start) is not None:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
@@ -89,9 +98,13 @@ class Extractor:
                 c = None
             if c is not None:
                 out.append(c)
-        claimed = [c.content for c in out]
+        claimed = sorted(c.content for c in out)
+        claimed_starts = [s for s, _ in claimed]
         for m in d.marks:
-            if m.para in d.noise_paras or any(s <= m.start < e or m.start <= s < m.end for s, e in claimed):
+            i = bisect.bisect_right(claimed_starts, m.end)
+            if m.para in d.noise_paras or any(
+                s <= m.start < e or m.start <= s < m.end for s, e in claimed[max(0, i - 6) : i]
+            ):
                 continue
             c = postposed_frame(d, m)
             if c is not None:
@@ -102,7 +115,7 @@ class Extractor:
                 if k < len(d.tokens) and d.tokens[k].para in d.noise_paras:
                     continue
             out.extend(nonverbal_frames(d, si))
-        out.extend(headline_frames(d))
+        out.extend(_confirmed_headlines(d, headline_frames(d), out))
         out.extend(_continuations(d, out))
         out.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
         return out
@@ -115,6 +128,7 @@ class Extractor:
         prev_in_sent: dict[int, Entity] = {}
         last_sent_of: dict[int, int] = {}
         for c in cands:
+            disc.cursor = c.cue[0] if c.cue else c.content[0]
             reasons = list(c.reasons)
             conf = BASE_CONFIDENCE.get(c.how, 0.7)
             ent: Entity | None = None
@@ -140,7 +154,7 @@ class Extractor:
                         reasons.append("speaker:anaphor-unresolved")
                         conf -= 0.15
                 else:
-                    ent = disc.explicit(a, b, c.gender, title_text, title_key)
+                    ent = disc.explicit(a, b, c.gender, title_text, title_key, lam=c.lam)
                     reasons.append("speaker:explicit")
                 if c.via is not None:
                     ent.via = _text(d, c.via)
@@ -152,8 +166,33 @@ class Extractor:
                 if c.how == "participial" and c.sent in prev_in_sent:
                     ent = prev_in_sent[c.sent]
                     reasons.append("speaker:same-sentence")
+                elif c.main_subject is not None and c.how in ("participial", "dropped"):
+                    ma, mb = _trim_mention(d, *c.main_subject)
+                    ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                    if ent is None:
+                        ent = disc.explicit(ma, mb, c.gender, None, None)
+                    reasons.append("speaker:sentence-subject")
+                    conf -= 0.1
+                    if c.how == "dropped":
+                        c.how = "explicit"  # the subject is in the sentence, fronted before the cue
+                elif c.prev_subject is not None and not any(
+                    q[0].sent == c.sent - 1 for q in resolved[-3:]
+                ) and not (c.prev_only_if_alone and disc.speaker_stack):
+                    ma, mb = _trim_mention(d, *c.prev_subject)
+                    ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                    if ent is None:
+                        ent = disc.explicit(ma, mb, c.gender, None, None)
+                    reasons.append("speaker:previous-subject")
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
+                    if (ent is None or not agreed) and c.fallback_subject is not None:
+                        ma, mb = _trim_mention(d, *c.fallback_subject)
+                        ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                        if ent is None:
+                            ent = disc.explicit(ma, mb, c.gender, None, None)
+                        agreed = True
+                        reasons.append("speaker:recent-subject")
+                        conf -= 0.1
                     if c.how == "participial":
                         conf -= 0.15
                     if ent is None:
@@ -177,13 +216,20 @@ class Extractor:
                 conf = min(conf, 0.45)
             if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
                 conf -= 0.1
-            if ent is not None and c.how != "headline":
-                disc.spoke(ent)
+            if ent is not None:
+                disc.spoke(ent)  # a headline speaker too: the body's first dropped subject may refer to it
                 prev_in_sent[c.sent] = ent
                 prev_in_sent[-1] = ent
                 last_sent_of[ent.eid] = c.sent
             resolved.append((c, ent, max(0.05, min(0.99, conf)), reasons))
 
+        disc.complete_names()
+        # headline speakers join the body entity they name or describe
+        for i, (c, ent, conf, reasons) in enumerate(resolved):
+            if c.how == "headline" and ent is not None:
+                better = disc.best_match_for_headline(ent)
+                if better is not None:
+                    resolved[i] = (c, better, conf, [*reasons, "speaker:headline-body"])
         links = self._link(disc)
         quotes: list[Quote] = []
         for c, ent, conf, reasons in resolved:
@@ -192,6 +238,12 @@ class Extractor:
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
                 sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                while sp_e < len(text) and text[sp_e] == "+":  # أوبك+
+                    sp_e += 1
+                if c.lam:
+                    sp_s += 1
+                    while sp_s < sp_e and text[sp_s] == "\u0640":
+                        sp_s += 1
                 sp = text[sp_s:sp_e]
             canonical = ent.canonical() if ent else None
             sid = sen = None
@@ -206,6 +258,7 @@ class Extractor:
                 cue_s, cue_e = c.cue
                 cue = text[cue_s:cue_e]
             reasons.insert(0, f"how:{c.how}")
+            conf = self._calibrated(conf, "+".join(reasons))
             quotes.append(
                 Quote(
                     doc=doc_id,
@@ -231,6 +284,18 @@ class Extractor:
             )
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def _calibrated(self, raw: float, reason: str) -> float:
+        """Replace the rule's prior with the measured precision of its group, keeping the rule's penalties."""
+        if not self.calibration:
+            return raw
+        key = calibration_key(reason)
+        table = self.calibration.get(key, self.calibration.get(key.split("/")[0]))
+        if table is None:
+            return raw
+        prior = BASE_CONFIDENCE.get(key.split("/")[0], 0.7)
+        penalty = min(0.0, raw - prior)  # short content, long mention, optional PP … keep lowering it
+        return round(max(0.05, min(0.99, table + penalty)), 3)
 
     def _link(self, disc: Discourse) -> dict[int, object]:
         if self.linker is None:
@@ -260,9 +325,15 @@ def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
     return d.text[s:e]
 
 
+_PAIRS = {"(": ")", "«": "»", "“": "”", "”": "“", '"': '"'}
+
+
 def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
-    if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
-        e += 1
+    """Close a bracket or quote mark left open inside a phrase: وكالة «رويترز» / مكتب (أوتشا)."""
+    if e < len(text):
+        for o, c in _PAIRS.items():
+            if text[e] == c and (text.count(o, s, e) > text.count(c, s, e) if o != c else text.count(o, s, e) % 2 == 1):
+                return s, e + 1
     return s, e
 
 
@@ -299,28 +370,87 @@ def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) -> list[Candidate]:
+    """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
+    words: set[str] = set()
+    for c in body:
+        for r in (c.speaker, c.main_subject):  # names, not titles: titles hold places ("مدير الدفاع المدني في دهوك")
+            if r is not None:
+                words.update(strip_article(d.tokens[k].norm) for k in range(*r))
+    kept = []
+    for h in heads:
+        if h.needs_confirmation and h.speaker is not None:
+            last = strip_article(d.tokens[h.speaker[1] - 1].norm)
+            if last not in words:
+                continue
+        kept.append(h)
+    return kept
+
+
 def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:
     """A non-verbal cue between a verb and its content (قال X، بحسب بيان، إن …) belongs to that frame."""
-    frames = [(c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None]
-    return [c for c in cands if c.how != "nonverbal" or not any(a < c.cue[0] < b for a, b in frames)]
+    frames = sorted((c.cue[0], c.content[0]) for c in cands if c.how != "nonverbal" and c.cue is not None)
+    starts = [a for a, _ in frames]
+
+    def nested(pos: int) -> bool:
+        i = bisect.bisect_left(starts, pos) - 1
+        # frames are short (cue → content start): a few look-backs are enough
+        return any(frames[j][0] < pos < frames[j][1] for j in range(max(0, i - 3), i + 1))
+
+    return [c for c in cands if c.how != "nonverbal" or not nested(c.cue[0])]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """When two candidates claim the same content (IoU > 0.6), keep the one with the stronger evidence.
+    Candidates are bucketed by a coarse position grid so that long documents stay linear."""
     kept: list[Candidate] = []
+    grid: dict[int, list[Candidate]] = {}
+    cell = 2048
     for c in sorted(cands, key=lambda c: (PRIORITY.get(c.how, 9), c.content[0])):
         s, e = c.content
         clash = False
-        for k in kept:
-            ks, ke = k.content
-            inter = max(0, min(e, ke) - max(s, ks))
-            union = max(e, ke) - min(s, ks)
-            if union and inter / union > 0.6:
-                clash = True
+        for g in range(s // cell - 1, e // cell + 2):
+            for k in grid.get(g, ()):
+                ks, ke = k.content
+                inter = max(0, min(e, ke) - max(s, ks))
+                union = max(e, ke) - min(s, ks)
+                if union and inter / union > 0.6:
+                    clash = True
+                    break
+            if clash:
                 break
         if not clash:
             kept.append(c)
+            for g in range(s // cell, e // cell + 1):
+                grid.setdefault(g, []).append(c)
     kept.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
     return kept
+
+
+def calibration_key(reason: str) -> str:
+    """how/resolution, e.g. "dropped/agreement", from a Quote.reason."""
+    how, res = "explicit", "explicit"
+    for part in reason.split("+"):
+        if part.startswith("how:"):
+            how = part[4:]
+        elif part.startswith("speaker:") and part[8:] not in ("person", "organization"):
+            res = part[8:]
+    return f"{how}/{res}"
+
+
+@cache
+def load_calibration() -> dict[str, float]:
+    from quote_desk.resources import resource_path
+
+    path = resource_path("lexicons", "calibration.tsv")
+    if not path.exists():
+        return {}
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, conf, *_ = line.split("\t")
+            table[key] = float(conf)
+    return table
 
 
 @cache

@@ -1,4 +1,9 @@
-"""Headline attributions: "X: «…»" or "X: …" on a short line, where X is a speaker, not a place or a topic."""
+"""Headline attributions: "X: «…»" or "X: …" on a short line, where X is a speaker, not a place or a topic.
+
+X is the last conjunct before the colon ("غارة على سيارة ومصدر أمني: …" → مصدر أمني), cut before an
+adjunct ("أنس جابر بعد عودتها: …" → أنس جابر). A bare name with no quote marks after the colon is only a
+speaker when the article's body names it as a speaker too (checked by the pipeline: `needs_confirmation`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,25 @@ from quote_desk.core.document import Doc
 from quote_desk.core.rules.content import TRIM
 from quote_desk.core.rules.frames import Candidate
 from quote_desk.core.rules.marks import strip_span
-from quote_desk.core.rules.speaker import classify, is_name_like, starts_with_title
+from quote_desk.core.rules.speaker import PREPOSITIONS, classify, is_name_like, starts_with_title
+
+SEPARATORS = ("..", "…", "|", "،", ",", " - ", " – ")
+
+
+def _speaker_start(doc: Doc, a: int, b: int, colon: int) -> int:
+    """First token of the last conjunct before the colon."""
+    start = a
+    for k in range(a + 1, b):
+        gap = doc.gap_before(k)
+        if any(sep in gap for sep in SEPARATORS):
+            start = k
+    for k in range(b - 1, start, -1):  # "… ومصدر أمني" / "… ومديرة المهرجان": a conjunct with و
+        t = doc.tokens[k].norm
+        if t.startswith("و") and len(t) > 3:
+            rest = t[1:]
+            if doc.lex.noun(rest) is not None or rest in doc.lex.titles or (rest.startswith("ال") and rest[2:] in doc.lex.titles):
+                return k
+    return start
 
 
 def headline_frames(doc: Doc) -> list[Candidate]:
@@ -15,16 +38,23 @@ def headline_frames(doc: Doc) -> list[Candidate]:
     for pi, para in enumerate(doc.paras):
         if pi in doc.noise_paras:
             continue
-        colon = doc.text.find(":", para.start, min(para.end, para.start + 60))
-        if colon < 0:
-            continue
+        colon = doc.text.find(":", para.start, para.end)
+        if colon < 0 or doc.text[para.end - 1] == ".":
+            continue  # a headline has no final period; body sentences with "X:" are the cue frames' work
         a = doc.token_at_or_after(para.start)
         b = doc.token_at_or_after(colon)
         e = doc.token_at_or_after(para.end)
-        if not 1 <= b - a <= 5 or e - a > 40:
+        if b <= a or e - a > 40:
             continue
-        before = doc.text[para.start : colon]
-        if any(c in before for c in ".،,«»\"“”"):
+        a = _speaker_start(doc, a, b, colon)
+        for k in range(a + 1, b):  # cut an adjunct: "أنس جابر بعد عودتها إلى الملاعب"
+            if doc.tokens[k].norm in PREPOSITIONS or doc.tokens[k].norm in ("بعد", "قبل", "عقب"):
+                b = k
+                break
+        if not 1 <= b - a <= 5:
+            continue
+        before = doc.text[doc.tokens[a].start : colon]
+        if any(c in before for c in ".«»\"“”"):
             continue
         norms = [doc.tokens[k].norm for k in range(a, b)]
         if any(lex.cue(n) is not None or n in lex.complementizers for n in norms):
@@ -32,25 +62,34 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         head = norms[0][2:] if norms[0].startswith("ال") else norms[0]
         if norms[0] in lex.headline_topics or head in lex.headline_topics:
             continue
-        if doc.text[para.end - 1] in ".":
-            # a headline has no final period; body sentences with "X:" are handled by the cue frames
-            continue
         m = doc.mark_starting_at(colon, colon + 4)
         typ = classify(doc, a, b)
-        titled = starts_with_title(doc, a, b) or lex.noun(norms[0]) is not None
-        named = all(is_name_like(doc, k) for k in range(a, b)) and b - a <= 3
-        if not (titled or named):
+        info = lex.noun(norms[0]) or lex.noun(norms[0][1:])
+        titled = starts_with_title(doc, a, b) or (info is not None and info.cls != "group")
+        named = (
+            b - a <= 3
+            and is_name_like(doc, a)
+            and all(is_name_like(doc, k) or doc.tokens[k].norm.startswith("ال") for k in range(a + 1, b))
+        )  # "هالة النوري": a surname may carry the article
+        surname = b - a == 1 and norms[0].startswith("ال") and lex.noun(norms[0]) is None  # "الشابي بعد الدربي: «…»"
+        if not (titled or named or surname):
             continue
+        confirm = False
         if m is not None and m.end > m.start:
             cs, ce, kind, conf = m.start, m.end, "direct", 0.8
+            confirm = surname and not titled
         else:
             cs, ce = strip_span(doc.text, colon + 1, para.end, TRIM)
-            kind, conf = "indirect", 0.6 if titled else 0.5
+            kind, conf = "direct", 0.6
+            confirm = not titled
         if ce - cs < 8:
             continue
         cand = Candidate((cs, ce), kind, (colon, colon + 1), doc.sent_of(para.start), "headline")
+        if doc.tokens[a].norm.startswith("و") and a > doc.token_at_or_after(para.start):
+            cand.lam = True  # the conjunction و is glued to the speaker ("ومصدر أمني"): drop one letter
         cand.speaker = (a, b)
         cand.reasons = ["headline", f"speaker:{typ}"]
         cand.base = conf
+        cand.needs_confirmation = confirm
         out.append(cand)
     return out

@@ -1,0 +1,53 @@
+"""Fit the confidence table (resources/lexicons/calibration.tsv) on the development split.
+
+Each prediction falls in a group: how the speaker was found × how it was resolved (from its `reason`). The
+confidence of a group is its smoothed precision on the dev split (a prediction is right when it matches a gold
+quote with the right speaker): (right + 1) / (n + 2), so small groups stay near 0.5 and never reach 1.
+Run: python benchmarks/calibrate.py   (never on the held-apart test split)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quote_desk.core.evaluate import iou, load_gold, speaker_ok  # noqa: E402
+from quote_desk.core.pipeline import Extractor, calibration_key  # noqa: E402
+
+SPLITS = [ROOT / "tests/corpus/dev", ROOT / "tests/corpus/dev2", ROOT / "resources/samples"]
+
+
+def main() -> None:
+    ex = Extractor(calibration={})  # raw rule confidences, no table
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for folder in SPLITS:
+        gold = load_gold(folder)
+        for doc, gqs in gold.items():
+            text = (folder / f"{doc}.txt").read_text(encoding="utf-8")
+            for q in ex.extract(text, doc):
+                best = max(gqs, key=lambda g: iou((q.start, q.end), (g.start, g.end)), default=None)
+                matched = best is not None and iou((q.start, q.end), (best.start, best.end)) >= 0.5
+                if matched and best.optional:
+                    continue
+                key = calibration_key(q.reason)
+                for k in (key, key.split("/")[0]):
+                    stats[k][1] += 1
+                    stats[k][0] += int(matched and speaker_ok(q, best))
+    out = ROOT / "resources/lexicons/calibration.tsv"
+    lines = [
+        "# Confidence per way of finding the speaker, fitted by benchmarks/calibrate.py on the dev split.",
+        "# key<TAB>confidence<TAB>right<TAB>n   (confidence = (right + 1) / (n + 2))",
+    ]
+    for k in sorted(stats):
+        right, n = stats[k]
+        lines.append(f"{k}\t{(right + 1) / (n + 2):.3f}\t{right}\t{n}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""Export and settings dialogs (opened window-modal with open(), never blocking the event loop)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quote_desk.app.actions import ACTIONS, ActionRegistry
+from quote_desk.app.actions import tr as tr_action
+from quote_desk.app.models import follow_text_direction
+from quote_desk.app.settings import Settings
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class ExportDialog(QDialog):
+    """Format, profile, delimiter, scope and file. Enter exports to the file shown."""
+
+    def __init__(self, default_path: Path, settings: Settings, filtered_count: int, accepted_count: int,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(tr("Export quotes"))
+        self.fmt = QComboBox(self)
+        self.fmt.addItem("CSV", "csv")
+        self.fmt.addItem("JSONL", "jsonl")
+        self.profile = QComboBox(self)
+        self.profile.addItem(tr("Excel (UTF-8 with BOM, formulas neutralised)"), "excel")
+        self.profile.addItem(tr("Raw (UTF-8, text as stored)"), "raw")
+        self.profile.setCurrentIndex(max(0, self.profile.findData(settings.get("export/profile"))))
+        self.delimiter = QComboBox(self)
+        for label, value in ((tr("Comma"), "comma"), (tr("Semicolon"), "semicolon"), (tr("Tab"), "tab")):
+            self.delimiter.addItem(label, value)
+        self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(settings.get("export/delimiter"))))
+        self.scope = QComboBox(self)
+        self.scope.addItem(tr("Accepted quotes (%1)").replace("%1", str(accepted_count)), "accepted")
+        self.scope.addItem(tr("Quotes shown by the current filter (%1)").replace("%1", str(filtered_count)),
+                           "filter")  # fmt: skip
+        self.path = QLineEdit(str(default_path), self)
+        self.path.setObjectName("export_path")
+        self.path.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths stay left-to-right
+        browse = QPushButton(tr("Browse…"), self)
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(tr("Format"), self.fmt)
+        form.addRow(tr("CSV profile"), self.profile)
+        form.addRow(tr("Delimiter"), self.delimiter)
+        form.addRow(tr("Quotes"), self.scope)
+        form.addRow(tr("File"), row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.fmt.currentIndexChanged.connect(self._sync)
+        self._sync()
+        self.path.setFocus()
+
+    def _sync(self) -> None:
+        csv = self.fmt.currentData() == "csv"
+        self.profile.setEnabled(csv)
+        self.delimiter.setEnabled(csv)
+        p = Path(self.path.text())
+        if p.suffix.lower() in (".csv", ".jsonl"):
+            self.path.setText(str(p.with_suffix("." + self.fmt.currentData())))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("Export quotes"), self.path.text())
+        if name:
+            self.path.setText(name)
+
+    def values(self) -> dict[str, str]:
+        return {"fmt": self.fmt.currentData(), "profile": self.profile.currentData(),
+                "delimiter": self.delimiter.currentData(), "scope": self.scope.currentData(),
+                "path": self.path.text().strip()}  # fmt: skip
+
+
+class SettingsDialog(QDialog):
+    """Language, reviewer name and every shortcut (rebindable; cleared = default)."""
+
+    def __init__(self, settings: Settings, registry: ActionRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(tr("Settings"))
+        self.settings = settings
+        self.registry = registry
+        self.language = QComboBox(self)
+        self.language.addItem(tr("System language"), "")
+        self.language.addItem("العربية", "ar")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui/language"))))
+        self.reviewer = QLineEdit(settings.get("review/reviewer"), self)
+        follow_text_direction(self.reviewer)
+        form = QFormLayout()
+        form.addRow(tr("Interface language"), self.language)
+        form.addRow(tr("Reviewer name"), self.reviewer)
+        form.addRow(QLabel(tr("Language changes apply the next time the desk opens."), self))
+        keys = QWidget()
+        kform = QFormLayout(keys)
+        self.key_edits: dict[str, QKeySequenceEdit] = {}
+        for spec in ACTIONS:
+            seqs = registry.shortcuts_for(spec.id)
+            edit = QKeySequenceEdit(self)
+            edit.setKeySequence(QKeySequence.fromString(seqs[0], QKeySequence.SequenceFormat.PortableText)
+                                if seqs else QKeySequence())  # fmt: skip
+            edit.setObjectName(f"key_{spec.id}")
+            self.key_edits[spec.id] = edit
+            kform.addRow(tr_action(spec.text), edit)
+        scroll = QScrollArea(self)
+        scroll.setWidget(keys)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.RestoreDefaults)  # fmt: skip
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self._defaults)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(QLabel(tr("Shortcuts (the first key of each action; other default keys stay)"), self))
+        lay.addWidget(scroll, 1)
+        lay.addWidget(buttons)
+        self.resize(520, 560)
+
+    def _defaults(self) -> None:
+        for spec in ACTIONS:
+            self.key_edits[spec.id].setKeySequence(
+                QKeySequence.fromString(spec.shortcuts[0], QKeySequence.SequenceFormat.PortableText))
+
+    def apply(self) -> None:
+        """Write the choices to settings and rebind the changed shortcuts."""
+        self.settings.set("ui/language", self.language.currentData())
+        self.settings.set("review/reviewer", self.reviewer.text().strip())
+        for spec in ACTIONS:
+            seq = self.key_edits[spec.id].keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+            current = self.registry.shortcuts_for(spec.id)
+            if seq == (current[0] if current else ""):
+                continue
+            new = [seq, *[s for s in spec.shortcuts[1:] if s != seq]] if seq else []
+            if new == list(spec.shortcuts):
+                self.settings.set_shortcut(spec.id, None)
+                self.registry.set_shortcuts(spec.id, None)
+            else:
+                self.settings.set_shortcut(spec.id, new)
+                self.registry.set_shortcuts(spec.id, new)
