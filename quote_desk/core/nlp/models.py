@@ -379,7 +379,8 @@ class BackendChoice:
 
 
 def select_backend(name: str = "rules", models_dir: str | os.PathLike[str] | None = None,
-                   processors: str | Iterable[str] | None = None, device: str = "cpu") -> BackendChoice:
+                   processors: str | Iterable[str] | None = None, device: str = "cpu",
+                   threads: int | None = None) -> BackendChoice:
     """The backend to hand to the Extractor. Asking for "stanza" loads the models now; when that fails the
     rules-only backend is returned with a notice saying why and what to do (never an exception)."""
     from quote_desk.core.nlp.backend import RulesBackend
@@ -392,6 +393,6 @@ def select_backend(name: str = "rules", models_dir: str | os.PathLike[str] | Non
     from quote_desk.core.nlp.stanza_backend import StanzaBackend
 
     try:
-        return BackendChoice(StanzaBackend(models_dir, processors, device).load(), None)
+        return BackendChoice(StanzaBackend(models_dir, processors, device, threads).load(), None)
     except ModelError as exc:
         return BackendChoice(RulesBackend(), f"stanza backend unavailable, using rules-only: {exc}")
