@@ -155,6 +155,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if j > i:
             gap = doc.gap_before(j)
             gk, name_until = _gap_past_names(doc, j, limit, name_until)
+            if paren_depth == 0 and gk == "paren" and _numeric_paren(doc, j):
+                return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
             if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].end : doc.tokens[min(j + 4, limit - 1)].end]:
                 paren_depth = 1  # a short parenthetical inside the phrase: (قسد)
             elif gk is not None and gk != "paren":
