@@ -164,6 +164,7 @@ def test_install_offline_says_what_to_do(tmp_path: Path, no_network: list[str]) 
     msg = str(info.value)
     assert "could not download" in msg and "internet connection" in msg and "copy a models folder" in msg
     assert str(target) in msg
+    assert not target.exists()  # no empty folder left behind
 
 
 class _Server:

@@ -336,12 +336,18 @@ def install(models_dir: str | os.PathLike[str] | None = None,
         raise StanzaNotInstalledError()
     from quote_desk.core.nlp import stanza_backend
 
+    created = not directory.exists()
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ModelDownloadError(directory, f"cannot create the folder: {exc.strerror or exc}") from exc
-    stanza_backend.download_models(directory, procs, progress=progress, resources_url=resources_url,
-                                   model_url=model_url)
+    try:
+        stanza_backend.download_models(directory, procs, progress=progress, resources_url=resources_url,
+                                       model_url=model_url)
+    except ModelError:
+        if created and not any(directory.iterdir()):
+            directory.rmdir()  # leave no empty folder behind a failed first install
+        raise
     return check(directory, procs)
 
 
