@@ -10,9 +10,12 @@ from quote_desk.errors import InputError
 
 def docx_to_text(path: Path) -> tuple[str, str | None]:
     """(text, title from the document properties)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+        from docx.table import Table
+    except Exception as exc:  # missing, or an install without its templates (a frozen app)
+        raise InputError(f"{path}: reading Word documents needs python-docx, which cannot be loaded ({exc})") from None
 
     try:
         document = docx.Document(str(path))

@@ -8,7 +8,10 @@ from quote_desk.errors import InputError
 
 def html_to_text(markup: str, name: str) -> tuple[str, str | None]:
     """(body text, page title). Paragraphs are separated by newlines."""
-    import trafilatura
+    try:
+        import trafilatura
+    except Exception as exc:  # missing, or an install without its data files (a frozen app)
+        raise InputError(f"{name}: reading web pages needs trafilatura, which cannot be loaded ({exc})") from None
 
     try:
         doc = trafilatura.bare_extraction(

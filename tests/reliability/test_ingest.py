@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import random
+import sys
 import tracemalloc
 import zipfile
 
@@ -367,3 +368,17 @@ def check_reading(folder, data: bytes, suffix: str) -> None:
             assert item.text.strip() and "\r" not in item.text and "\x00" not in item.text
         else:
             assert str(item) and "Traceback" not in str(item)
+
+
+def test_a_missing_html_or_word_library_is_a_message(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails, as in a broken or partial install
+    monkeypatch.setitem(sys.modules, "docx", None)
+    page = tmp_path / "p.html"
+    page.write_text(HTML_PAGE.format(charset="utf-8"), encoding="utf-8")
+    word = tmp_path / "w.docx"
+    word.write_bytes(b"PK\x03\x04")
+    good = tmp_path / "g.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    out = articles([page, word, good])
+    assert "needs trafilatura" in str(out[0]) and "needs python-docx" in str(out[1])
+    assert isinstance(out[2], Article)
