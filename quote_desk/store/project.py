@@ -243,8 +243,8 @@ class ReviewProject:
         try:
             if self._writes:
                 # checkpoint first: closing then leaves the file as backed up, so an unchanged project is
-                # not backed up again at its next opening
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                # not backed up again at its next opening (PASSIVE: never waits for a read-only reader)
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 self.backup()
             self._conn.close()
         finally:

@@ -85,6 +85,19 @@ def test_the_lock_dies_with_a_killed_process(project_file):
         assert p.counts()["accepted"] == 50
 
 
+def test_closing_the_writer_does_not_wait_for_a_reader(project_file):
+    writer = ReviewProject.open(project_file)
+    writer.decide(writer.rows(["pending"])[0].id, "accepted")
+    with ReviewProject.open(project_file, read_only=True) as reader:
+        reader._conn.execute("BEGIN")
+        reader.counts()  # holds a read snapshot while the writer closes
+        t = time.perf_counter()
+        writer.close()
+        assert time.perf_counter() - t < 2
+        reader._conn.execute("COMMIT")
+        assert reader.counts()["accepted"] == 51
+
+
 def test_read_only_needs_an_existing_current_project(tmp_path):
     with pytest.raises(ProjectError, match="no review project"):
         ReviewProject.open(tmp_path / "none.qdproj", read_only=True)
