@@ -450,8 +450,16 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
-    if appos is not None and find_name(doc, *first) is None and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
-        inner = find_name(doc, *appos)
+    if appos is not None and first[1] - first[0] == 1 and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
+        t_app, n_app = split_title_name(doc, *appos)
+        inner = n_app if t_app is not None else find_name(doc, *appos)
+        if inner is not None and inner[0] == appos[0] and _is_definite_phrase(doc, *appos):
+            inner = None
+        if inner is None and _is_definite_phrase(doc, *appos):
+            k = appos[0]
+            while k < appos[1] and doc.tokens[k].norm.startswith("ال"):
+                k += 1
+            inner = find_name(doc, k, appos[1]) if k < appos[1] else None
         raw0 = doc.tokens[first[0]].text
         if inner is not None and raw0.endswith(("ه", "ها", "هم")) and not raw0.endswith("ة"):
             # "ويروي جارها، المتقاعد عبد القادر حمداني، أن …": a relation word, then who it is

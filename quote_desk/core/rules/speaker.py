@@ -375,7 +375,7 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
             lex.noun(t) is not None or t[2:] in IDAFA_NOUNS or (k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"))
         ):
             return k
-        if t.endswith("ي") and doc.tokens[k].text != "علي" and k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"):
+        if t.endswith("ي") and t not in PREPOSITIONS and doc.tokens[k].text != "علي" and k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"):
             return k  # a construct dual/plural object: "طرفي النزاع"
     return b
 
