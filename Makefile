@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $@
 
 $(TSTAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[desk,stanza,test]'
+	$(PY) -m pip install --quiet -e '.[desk,stanza,test,archive]'
 	touch $@ $(STAMP)
 
 run: $(STAMP)
