@@ -172,7 +172,7 @@ def _read_csv(path: Path, encoding: str | None) -> Iterator[Article | InputError
                 yield InputError(f"{path}: a CSV of articles needs a header with a \"text\" column (and \"doc\")")
                 return
             for n, record in enumerate(reader, 1):
-                yield _article(path, n, record, f"{path}:{reader.line_num}", encoding or "utf-8")
+                yield _article(path, n, record, f"{path}: row {n}", encoding or "utf-8")
         except UnicodeDecodeError as exc:
             yield InputError(f"{path}: not valid {encoding or 'UTF-8'} (byte {exc.start}); give its encoding with --encoding")
         except csv.Error as exc:

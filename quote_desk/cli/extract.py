@@ -129,7 +129,12 @@ def _progress(paths: list[str], initial: int):
         from tqdm import tqdm
     except ImportError:
         return None
+    import shutil
+
     from quote_desk.batch.articles import count_articles
 
+    # shutil falls back to 100x20 when the terminal reports a zero size (a fresh pty, some CI consoles),
+    # where tqdm would otherwise draw nothing
+    size = shutil.get_terminal_size((100, 20))
     return tqdm(total=count_articles(paths), initial=initial, unit=" articles", file=sys.stderr,
-                dynamic_ncols=True, smoothing=0.1)  # fmt: skip
+                ncols=size.columns, nrows=size.lines, smoothing=0.1)  # fmt: skip
