@@ -142,7 +142,6 @@ def run_dask(paths: list[str], out_dir: Path, *, fmt: str = "parquet", spec: Eng
 
         need_pyarrow("--format parquet")
     try:
-        import dask  # noqa: F401
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise InputError("--engine dask needs Dask distributed: pip install 'quote-desk[archive]'") from None
@@ -161,8 +160,10 @@ def run_dask(paths: list[str], out_dir: Path, *, fmt: str = "parquet", spec: Eng
     cluster = None
     try:
         if scheduler:
+            import dask.config
+
             try:
-                client = Client(scheduler, timeout="20s")
+                client = Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect"))
             except (OSError, TimeoutError) as exc:
                 raise QuoteDeskError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         else:
