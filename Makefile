@@ -28,8 +28,8 @@ test: $(TSTAMP)
 lint: $(TSTAMP)
 	$(VENV)/bin/ruff check quote_desk tests benchmarks
 
-bench: $(STAMP)
-	$(PY) benchmarks/run_all.py
+bench: $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from quote_desk.batch.articles import SHARD_SUFFIXES, iter_articles
-from quote_desk.batch.engine_spec import EngineSpec, extractor_for
+from quote_desk.batch.engine_spec import EngineSpec, extractor_for, tune_gc
 from quote_desk.batch.quotes_io import write_quote_shard
 from quote_desk.core.records import Quote
 from quote_desk.errors import InputError, QuoteDeskError
@@ -90,6 +90,7 @@ def extract_shard(shard: Shard, out_dir: str, fmt: str, encoding: str | None, sp
     """The Dask task: one article shard in, one quote shard out. Returns its counts and per-article errors."""
     t0 = time.perf_counter()
     ex = extractor_for(spec)
+    tune_gc()  # a worker process of the cluster: extraction is its work
     quotes: list[Quote] = []
     errors: list[str] = []
     articles = 0

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from quote_desk.batch.engine_spec import EngineSpec, extractor_for
+from quote_desk.batch.engine_spec import EngineSpec, extractor_for, tune_gc
 from quote_desk.core.records import Quote
 from quote_desk.errors import InputError
 
@@ -74,6 +74,7 @@ def _worker_init(spec: EngineSpec) -> None:
     # workers must not print tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     extractor_for(spec)
+    tune_gc()
 
 
 def chunks(items: Iterable[Item], max_chars: int = CHUNK_CHARS, max_articles: int = CHUNK_ARTICLES) -> Iterator[list[Item]]:

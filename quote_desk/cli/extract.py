@@ -66,6 +66,7 @@ def run_local(args: argparse.Namespace, fmt: str) -> int:
     import hashlib
 
     from quote_desk.batch.articles import iter_articles
+    from quote_desk.batch.engine_spec import tune_gc
     from quote_desk.batch.pool import Item, default_jobs, extract_ordered
     from quote_desk.batch.sink import QuoteSink
     from quote_desk.errors import InputError
@@ -73,6 +74,8 @@ def run_local(args: argparse.Namespace, fmt: str) -> int:
     spec = engine_spec(args)
     spec.prepare()
     jobs = args.jobs or default_jobs()
+    if jobs == 1:
+        tune_gc()  # this process extracts
     output = Path(args.output) if args.output else None
     if output is not None and output.is_dir():
         raise InputError(f"{output} is a folder; give a file name for --output")
