@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from quote_desk.core.evaluate import iou, load_gold, speaker_ok  # noqa: E402
 from quote_desk.core.pipeline import Extractor, calibration_key  # noqa: E402
 
-SPLITS = [ROOT / "tests/corpus/dev", ROOT / "resources/samples"]
+SPLITS = [ROOT / "tests/corpus/dev", ROOT / "tests/corpus/dev2", ROOT / "resources/samples"]
 
 
 def main() -> None:

@@ -23,3 +23,9 @@ def test_core_and_cli_do_not_import_heavy_packages(forbidden):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", f"{forbidden} was imported by the core/CLI path"
+
+
+def test_ruff_is_clean():
+    """The style rules of pyproject.toml hold for the whole code base."""
+    out = subprocess.run([sys.executable, "-m", "ruff", "check", "quote_desk", "tests", "benchmarks"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-2000:]

@@ -89,7 +89,14 @@ def default_extractor_factory() -> Any:
         from quote_desk.core.pipeline import Extractor
     except ImportError as exc:
         raise QuoteDeskError("the extraction engine is not available in this build of quote_desk") from exc
-    return Extractor()
+    linker = None
+    try:  # link speakers to the editor's registry; without one (or with a broken one) extraction still works
+        from quote_desk.registry import open_linker
+
+        linker = open_linker()
+    except Exception:
+        linker = None
+    return Extractor(linker=linker)
 
 
 def fsi(s: str) -> str:

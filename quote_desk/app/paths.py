@@ -12,12 +12,18 @@ PROJECT_SUFFIX = ".qdproj"
 
 
 def config_dir() -> Path:
+    """$QUOTE_DESK_CONFIG_DIR, else $QUOTE_DESK_HOME/config, else the platform's user config folder."""
     env = os.environ.get("QUOTE_DESK_CONFIG_DIR")
-    return Path(env) if env else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if env:
+        return Path(env)
+    home = os.environ.get("QUOTE_DESK_HOME")
+    return Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def data_dir() -> Path:
-    env = os.environ.get("QUOTE_DESK_DATA_DIR")
+    """$QUOTE_DESK_DATA_DIR, else $QUOTE_DESK_HOME (shared with the speaker registry), else the platform's
+    user data folder."""
+    env = os.environ.get("QUOTE_DESK_DATA_DIR") or os.environ.get("QUOTE_DESK_HOME")
     return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

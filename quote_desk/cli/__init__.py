@@ -65,3 +65,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug of ours: one clear line for the user, the details in a log file
+        log = _write_crash_log()
+        print(f"quote-desk: internal error ({type(exc).__name__}: {exc}); details in {log}", file=sys.stderr)
+        return 70
+
+
+def _write_crash_log() -> str:
+    import tempfile
+    import traceback
+
+    try:
+        fd, path = tempfile.mkstemp(prefix="quote-desk-crash-", suffix=".log")
+        with open(fd, "w", encoding="utf-8") as fh:
+            traceback.print_exc(file=fh)
+        return path
+    except OSError:
+        return "(no log: the temporary folder is not writable)"

@@ -36,13 +36,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def build_extractor(args: argparse.Namespace):
+    """The engine with the user's speaker registry as linker (unless --no-link). A registry that cannot be
+    opened is reported once on stderr and extraction goes on without linking: nothing is lost."""
     return engine_spec(args).build()
 
 
 def engine_spec(args: argparse.Namespace):
+    """How every process of this run builds its engine; linking is dropped (with one warning) when the
+    registry cannot be opened."""
     from quote_desk.batch.engine_spec import EngineSpec
+    from quote_desk.errors import QuoteDeskError
 
-    return EngineSpec(link=not getattr(args, "no_link", False), home=getattr(args, "home", None))
+    spec = EngineSpec(link=not getattr(args, "no_link", False), home=getattr(args, "home", None))
+    try:
+        spec.prepare()
+    except QuoteDeskError as exc:
+        print(f"quote-desk: warning: speakers are not linked: {exc}", file=sys.stderr)
+        spec = EngineSpec(link=False)
+    return spec
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +83,6 @@ def run_local(args: argparse.Namespace, fmt: str) -> int:
     from quote_desk.errors import InputError
 
     spec = engine_spec(args)
-    spec.prepare()
     jobs = args.jobs or default_jobs()
     if jobs == 1:
         tune_gc()  # this process extracts

@@ -160,7 +160,10 @@ class Discourse:
             s0 += 1
             while doc.text[s0] == "\u0640":
                 s0 += 1
-        text = doc.text[s0 : doc.tokens[b - 1].end]
+        e0 = doc.tokens[b - 1].end
+        while e0 < len(doc.text) and doc.text[e0] == "+":  # أوبك+
+            e0 += 1
+        text = doc.text[s0:e0]
         key = mention_key(doc, a, b)
         if lam and key:
             key = (strip_article(key[0][1:]) or key[0], *key[1:])
@@ -211,8 +214,7 @@ class Discourse:
         return None
 
     def anaphor(self, a: int, b: int, gender: str | None) -> Entity | None:
-        head = self.head_of(a, b)
-        return self.find_antecedent(head, gender)
+        return self.find_antecedent(self.head_of(a, b), gender)
 
     def add_alias(self, e: Entity, a: int, b: int) -> None:
         doc = self.doc
@@ -251,6 +253,34 @@ class Discourse:
     def spoke(self, e: Entity) -> None:
         self.speaker_stack.append(e.eid)
         self._touch(e.eid)
+
+    def complete_names(self) -> None:
+        """A person quoted only by surname ("الشابي") takes the fullest form the document writes anywhere:
+        "منير الشابي" in a sentence without speech."""
+        from quote_desk.core.rules.speaker import is_name_like
+
+        doc = self.doc
+        index: dict[str, list[int]] = {}
+        for t in doc.tokens:
+            index.setdefault(t.norm, []).append(t.i)
+        for e in self.entities:
+            if e.stype != "person" or not e.mentions or len(e.canonical().split()) != 1:
+                continue
+            last = e.keys[0][-1] if e.keys and e.keys[0] else ""
+            for k in index.get("ال" + last, []) + index.get(last, []):
+                prev = doc.tokens[k - 1] if k > 0 else None
+                if (
+                    prev is not None
+                    and prev.para == doc.tokens[k].para
+                    and is_name_like(doc, k - 1)
+                    and doc.lex.cue(prev.norm) is None
+                    and not prev.norm.startswith(("و", "ف", "ب", "ل"))
+                    and doc.gap_before(k).strip() == ""
+                ):
+                    full = doc.text[prev.start : doc.tokens[k].end]
+                    e.mentions.append(full)
+                    e.aliases.append(full)
+                    break
 
     def best_match_for_headline(self, e: Entity) -> Entity | None:
         """A headline speaker ("مدرب الرجاء: …") is usually named in the body ("كريم الزياني، مدرب الرجاء"):

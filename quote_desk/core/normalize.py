@@ -65,7 +65,8 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
-_ARTICLE = re.compile(r"^(?:و|ف|ب|ل|ك)?ال(?=\S{2,})")
+# The article, alone or after ب (بالوزارة); not after و/ف/ك, which would cut names (كالاس، والتر).
+_ARTICLE = re.compile(r"^(?:ب)?ال(?=\S{2,})")
 _WS = re.compile(r"\s+")
 
 
@@ -77,7 +78,10 @@ def normalize_name(name: str) -> str:
 
 
 def strip_article(word: str) -> str:
-    """Drop a leading definite article (with an optional clitic) from one normalised word: الوزارة → وزاره."""
+    """Drop a leading definite article from one normalised word: الوزاره → وزاره, بالوزاره → وزاره, للوزاره →
+    وزاره. Names that merely start with these letters keep them: كالاس, والتر."""
+    if word.startswith("لل") and len(word) > 4:
+        return word[2:]
     return _ARTICLE.sub("", word)
 
 

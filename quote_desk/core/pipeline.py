@@ -10,8 +10,8 @@ from quote_desk.core.discourse import Discourse, Entity, mention_key
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
-from quote_desk.core.normalize import strip_article
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
+from quote_desk.core.normalize import strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
     Candidate,
@@ -84,7 +84,7 @@ class Extractor:
             nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
             if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
-            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:4])):
+            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):
                 continue
             if d.inside_mark(tok.start) is not None:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
@@ -175,8 +175,24 @@ class Extractor:
                     conf -= 0.1
                     if c.how == "dropped":
                         c.how = "explicit"  # the subject is in the sentence, fronted before the cue
+                elif c.prev_subject is not None and not any(
+                    q[0].sent == c.sent - 1 for q in resolved[-3:]
+                ) and not (c.prev_only_if_alone and disc.speaker_stack):
+                    ma, mb = _trim_mention(d, *c.prev_subject)
+                    ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                    if ent is None:
+                        ent = disc.explicit(ma, mb, c.gender, None, None)
+                    reasons.append("speaker:previous-subject")
                 else:
                     ent, agreed = disc.resolve_dropped(c.gender, c.number)
+                    if (ent is None or not agreed) and c.fallback_subject is not None:
+                        ma, mb = _trim_mention(d, *c.fallback_subject)
+                        ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
+                        if ent is None:
+                            ent = disc.explicit(ma, mb, c.gender, None, None)
+                        agreed = True
+                        reasons.append("speaker:recent-subject")
+                        conf -= 0.1
                     if c.how == "participial":
                         conf -= 0.15
                     if ent is None:
@@ -200,13 +216,14 @@ class Extractor:
                 conf = min(conf, 0.45)
             if c.speaker is not None and c.speaker[1] - c.speaker[0] > 6:
                 conf -= 0.1
-            if ent is not None and c.how != "headline":
-                disc.spoke(ent)
+            if ent is not None:
+                disc.spoke(ent)  # a headline speaker too: the body's first dropped subject may refer to it
                 prev_in_sent[c.sent] = ent
                 prev_in_sent[-1] = ent
                 last_sent_of[ent.eid] = c.sent
             resolved.append((c, ent, max(0.05, min(0.99, conf)), reasons))
 
+        disc.complete_names()
         # headline speakers join the body entity they name or describe
         for i, (c, ent, conf, reasons) in enumerate(resolved):
             if c.how == "headline" and ent is not None:
@@ -221,6 +238,8 @@ class Extractor:
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
                 sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                while sp_e < len(text) and text[sp_e] == "+":  # أوبك+
+                    sp_e += 1
                 if c.lam:
                     sp_s += 1
                     while sp_s < sp_e and text[sp_s] == "\u0640":
@@ -306,9 +325,15 @@ def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
     return d.text[s:e]
 
 
+_PAIRS = {"(": ")", "«": "»", "“": "”", "”": "“", '"': '"'}
+
+
 def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
-    if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
-        e += 1
+    """Close a bracket or quote mark left open inside a phrase: وكالة «رويترز» / مكتب (أوتشا)."""
+    if e < len(text):
+        for o, c in _PAIRS.items():
+            if text[e] == c and (text.count(o, s, e) > text.count(c, s, e) if o != c else text.count(o, s, e) % 2 == 1):
+                return s, e + 1
     return s, e
 
 
@@ -349,7 +374,7 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
     """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
     words: set[str] = set()
     for c in body:
-        for r in (c.speaker, c.title, c.main_subject):
+        for r in (c.speaker, c.main_subject):  # names, not titles: titles hold places ("مدير الدفاع المدني في دهوك")
             if r is not None:
                 words.update(strip_article(d.tokens[k].norm) for k in range(*r))
     kept = []

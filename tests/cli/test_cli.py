@@ -109,3 +109,18 @@ def test_evaluate_bad_gold_is_a_clear_error(folder, tmp_path):
 def test_demo_prints_the_bundled_samples():
     out = qd("demo")
     assert out.returncode == 0 and out.stdout.count("== sample_") >= 3
+
+
+def test_internal_error_is_one_line_and_a_log(folder, monkeypatch, capsys):
+    from quote_desk.cli import main
+    from quote_desk.core import pipeline
+
+    def boom(self, text, doc="doc"):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pipeline.Extractor, "extract", boom)
+    code = main(["extract", str(folder / "a.txt"), "--no-link"])
+    err = capsys.readouterr().err
+    assert code == 70 and "internal error" in err and "Traceback" not in err
+    log = err.rsplit("details in ", 1)[1].strip()
+    assert "simulated bug" in Path(log).read_text(encoding="utf-8")

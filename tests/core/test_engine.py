@@ -222,3 +222,46 @@ def test_bare_name_headline_needs_the_body_to_confirm_it():
 def test_adjective_complement_stays_in_the_mention():
     q = only("وقال دبلوماسي غربي مطلع على المفاوضات إن الجولة المقبلة حاسمة.")
     assert same(q.speaker, "دبلوماسي غربي مطلع على المفاوضات")
+
+
+def test_direct_quote_after_an_adjunct_with_brackets():
+    q = only('وقال عابدي، في مقابلة مع وكالة أنباء ((شينخوا))، "الوضع يتحسن يوماً بعد يوم".')
+    assert q.kind == "direct" and same(q.speaker, "عابدي") and q.text == "الوضع يتحسن يوماً بعد يوم"
+
+
+def test_statement_noun_is_a_channel_not_a_via():
+    q = only("وقال بيان صادر عن الرئاسة إن القرار نهائي.")
+    assert same(q.speaker, "الرئاسة") and q.via is None
+
+
+def test_marked_outlet_inside_a_sentence_is_not_a_fronted_quote():
+    qs = run("وفي تصريح لـ«الأيام»، قال المحلل هاني سعد إن الانتخابات مؤجلة.")
+    assert [q.text for q in qs] == ["الانتخابات مؤجلة"]
+
+
+def test_dropped_subject_after_a_sentence_about_someone_else():
+    text = (
+        "وقالت الوزيرة سهى ناصر إن الميزانية جاهزة.\n\n"
+        "وزار رئيس البلدية فادي سالم المستشفى الميداني صباح اليوم.\n\n"
+        "وقال إن الطواقم تعمل على مدار الساعة."
+    )
+    assert same(run(text)[-1].speaker_canonical, "فادي سالم")
+
+
+def test_names_starting_with_waw_or_fa_are_names():
+    q = only("وأضاف فيصل الخطيب، مدير الميناء، أن السفن عادت.")
+    assert same(q.speaker, "فيصل الخطيب")
+    q = only("وقال وليد حمدان إن الطريق سالك.")
+    assert same(q.speaker, "وليد حمدان")
+
+
+def test_ala_hadd_qawlihi_is_a_quote_by_the_pronouns_referent():
+    text = "وقالت الطبيبة منى سعيد إن المستشفى ممتلئ، \"ولا سرير فارغاً منذ أسبوع\"، على حد قولها."
+    qs = run(text)
+    assert [q.text for q in qs] == ["المستشفى ممتلئ", "ولا سرير فارغاً منذ أسبوع"]
+    assert qs[1].kind == "direct" and same(qs[1].speaker_canonical, "منى سعيد")
+
+
+@pytest.mark.parametrize("phrase", ["بحسب الترتيب العام", "وفقاً للنظام الداخلي", "حسب التوقيت المحلي"])
+def test_non_source_phrases_are_not_attributions(phrase):
+    assert run(f"ارتفع عدد المشاركين إلى مئة شخص، {phrase}.") == []

@@ -39,3 +39,9 @@ def test_name_and_article():
     assert strip_article("الوزاره") == "وزاره"
     assert strip_article("بالوزاره") == "وزاره"
     assert strip_article("ال") == "ال"
+
+
+def test_article_stripping_keeps_names():
+    assert strip_article("كالاس") == "كالاس"
+    assert strip_article("والتر") == "والتر"
+    assert strip_article("للوزاره") == "وزاره"

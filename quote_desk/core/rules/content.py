@@ -9,6 +9,7 @@ from quote_desk.core.rules.speaker import gap_kind
 
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
+RELATIVE_ADDONS = folded({"الذي", "التي", "الذين"})  # "…، الذي انتهى بالتعادل": the writer's background
 ADDON_STARTERS = folded({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
 
 
@@ -41,17 +42,32 @@ def complement_follows(
     nxt = doc.tokens[k + 1].norm
     if nxt in doc.lex.complementizers:
         return True
+    if nxt in doc.lex.masdar_forms and k + 2 <= limit:  # مكتفياً بالقول: «…» / إن …
+        return True
     if nxt in preps and k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers:
         return True
     if role == "refuse":
         return nxt.startswith("ال") and k + 2 < limit  # رافضاً الخوض في …
     if role == "express":
         return nxt == "عن" and k + 2 < limit
-    if role == "call":
-        return (nxt in preps and k + 2 < limit) or ("ب" in preps and nxt.startswith("ب") and len(nxt) > 3)
+    if role == "call":  # داعيةً (المنظمات الدولية) إلى التدخل: an object may stand before the preposition
+        return call_prep_at(doc, k, limit, preps) is not None
     if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
         return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
     return allow_pp and nxt == "علي" and k + 2 < limit
+
+
+def call_prep_at(doc: Doc, k: int, limit: int, preps: frozenset[str]) -> int | None:
+    """Index of the preposition (or ب-prefixed word) that opens the content of a call verb at k."""
+    for x in range(k + 1, min(limit, k + 6)):
+        if x > k + 1 and gap_kind(doc.gap_before(x)) is not None:
+            return None
+        t = doc.tokens[x].norm
+        if t in preps and x + 1 < limit:
+            return x
+        if "ب" in preps and t.startswith("ب") and len(t) > 3 and t != "باسم":
+            return x
+    return None
 
 
 def clause_end(doc: Doc, start: int, sent_end: int) -> int:
@@ -71,8 +87,9 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
             if (
                 participial_cue_at(doc, j, limit)
                 or t in ADDON_STARTERS
+                or (t in RELATIVE_ADDONS and j - k >= 6)
                 or _nonverbal_at(doc, j, limit)
-                or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf") and _postposed_tail(doc, j, limit))
+                or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"))  # "…، وقالوا إن …": a new statement
                 or t in ("قائلا", "قائله")
                 or (t == "علي" and j + 1 < limit and doc.tokens[j + 1].norm == "حد")
             ):
@@ -80,6 +97,12 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 # keep a closing quote mark that belongs to the clause
                 while end < doc.tokens[j].start and doc.text[end] in "»”“\"’)":
                     end += 1
+                if t == "علي":  # "…، «ولم يبق لنا شيء»، على حد قوله": the quoted words are their own quote
+                    m = doc.inside_mark(doc.tokens[j - 1].start)
+                    if m is not None and m.closed and m.open_start > start:
+                        before = doc.text[start : m.open_start].rstrip(" ")
+                        if before.endswith(("،", ",")):
+                            end = len(before.rstrip("،,").rstrip()) + start
                 break
         j += 1
     s, e = strip_span(doc.text, start, end, TRIM)

@@ -14,6 +14,7 @@ from quote_desk.core.normalize import folded
 from quote_desk.core.rules.content import (
     PP_CONTENT_LEMMAS,
     TRIM,
+    call_prep_at,
     clause_end,
     complement_follows,
     content_kind,
@@ -22,6 +23,7 @@ from quote_desk.core.rules.marks import MarkSpan, strip_span
 from quote_desk.core.rules.speaker import (
     ANONYMITY_OBJECTS,
     ANONYMITY_VERBS,
+    NP_BREAKERS,
     PREP_PRONOUNS,
     PREPOSITIONS,
     SAYING_PARTICIPLES,
@@ -29,6 +31,7 @@ from quote_desk.core.rules.speaker import (
     gap_kind,
     is_accusative,
     is_adjunct_start,
+    name_mark,
     scan_phrase,
     skip_adjunct,
     split_title_name,
@@ -58,6 +61,9 @@ class Candidate:
     lam: bool = False  # the mention's first token carries the preposition ل (وفقاً لوزارة الصحة)
     main_subject: Range | None = None  # participial cues: the main clause's subject (token range), if found
     needs_confirmation: bool = False  # headline with a bare name: kept only if the body names it as a speaker
+    prev_subject: Range | None = None  # dropped subject: the subject of the previous (non-quote) sentence
+    prev_only_if_alone: bool = False  # use prev_subject only when no earlier speaker exists
+    fallback_subject: Range | None = None  # dropped subject with no agreeing speaker: a recent narrator's subject
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -113,7 +119,8 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
         m = _direct_after(doc, toks[k].end, toks[k + 1].start)
         start = toks[k + 1].start
         if m is not None and m.close_end >= sent_end - 1:
-            return (m.start, m.end), "direct"
+            # قال إن "…": a complementizer before wholly quoted words — an indirect frame holding quoted wording
+            return (m.start, m.end), "mixed"
         if m is not None:
             start = m.open_start
         end = clause_end(doc, start, sent_end)
@@ -164,9 +171,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     # skip قد/لقد between a particle and the verb is irrelevant; after the verb skip nothing
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
-    speaker_first: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
-    if first_gap in ("colon", "mark", "comma"):
+    if first_gap == "mark" and name_mark(doc, toks[ci].end, limit) is not None:
+        # "تتهم «هيومن رايتس ووتش» السلطات …": a quoted name opens the subject
+        stop = scan_phrase(doc, j, limit, form, name_until=name_mark(doc, toks[ci].end, limit))
+    elif first_gap in ("colon", "mark", "comma"):
         stop = Stop(j, first_gap)
     elif first_gap == "end":
         return None
@@ -257,11 +266,15 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     cand = Candidate((cs, ce), kind, (toks[ci].start, toks[ci].end), si, "explicit", lemma=form.lemma)
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = reasons
+    if via is not None and toks[via[0]].norm in REPORT_NOUNS:
+        via = None  # "وقال بيان صادر عن الرئاسة": the statement is the channel, not a relaying outlet
     if via is not None:
         cand.via = via
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if cand.speaker is not None and toks[cand.speaker[0]].norm in REPORT_NOUNS:
+        cand.speaker = _strip_report_noun(doc, *cand.speaker)  # "وقال بيان صادر عن الرئاسة" → الرئاسة
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
         cand.speaker = (sa, trim_object(doc, sa, sb))
@@ -270,12 +283,18 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if sv is not None:
             t_, n_ = split_title_name(doc, *sv)
             cand.speaker, cand.title = n_, t_
+            _descriptor_to_title(doc, cand)
             cand.reasons.append("order:svo")
         elif form.pos == "imperf" and form.lemma in IMPERSONAL and form.gender == "m":
             return None  # يُذكر أن / يُتوقع أن: the journalist's impersonal remark
         else:
             cand.how = "dropped"
             cand.main_subject = sentence_subject(doc, si, ci)
+            if cand.main_subject is None and si > 0:
+                cand.prev_subject = previous_sentence_subject(doc, si, form.gender)
+                cand.fallback_subject = recent_subject(doc, si, form.gender)
+                if form.role == "continue":
+                    cand.prev_only_if_alone = True  # أضاف/تابع continue the last speaker when there is one
     elif cand.speaker is None and via is not None:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -285,10 +304,31 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
+def _noun_gender(doc: Doc, k: int) -> str | None:
+    """Grammatical gender of a common noun at k (None for names and unknown words)."""
+    t = doc.tokens[k].norm
+    info = doc.lex.noun(t)
+    if info is not None:
+        return info.gender
+    raw = doc.tokens[k].text
+    if t.startswith("ال") and raw.endswith("ة"):
+        return "f"
+    return None
+
+
 def _object_np(doc: Doc, j: int, form: CueForm) -> bool:
     """The noun after the verb is its object, not its subject: a genitive/accusative plural (الحلفاء الغربيين
-    is read by its -ين ending) or, after verbs of calling and accusing, a country."""
+    is read by its -ين ending), a quantified plural (بعض المشاركين), a noun whose gender the verb does not
+    agree with (a verb agrees in gender with a following subject: "ودعا القوى المشاركة" cannot have القوى as
+    subject), or, after verbs of calling and accusing, a country."""
     t = doc.tokens[j].norm
+    if t in ("بعض", "كل", "جميع", "كافه") and j + 1 < len(doc.tokens) and doc.tokens[j + 1].norm.endswith("ين"):
+        return True
+    g = _noun_gender(doc, j)
+    info = doc.lex.noun(t)
+    human_plural = info is not None and info.human and info.number == "pl"
+    if g is not None and form.gender is not None and g != form.gender and not human_plural and form.role in ("call", "accuse", "refuse"):
+        return True
     if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
         return True
     return form.role in ("call", "accuse") and (t in doc.lex.headline_topics or t[2:] in doc.lex.headline_topics)
@@ -321,10 +361,13 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
 
 
 def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
-    """At the start of a phrase, a preposition (في مناسبات عديدة، خلال استقباله، عليها) opens an adjunct."""
+    """At the start of a phrase, a preposition (في مناسبات عديدة، خلال استقباله، عليها) or an addressee with
+    ل (قال للباحثين، لوكالة …) opens an adjunct."""
     t = doc.tokens[j].norm
     if doc.tokens[j].text == "علي":
         return False
+    if t.startswith("لل") or (t.startswith("ل") and (doc.lex.noun(t[1:]) is not None or t[1:] in doc.lex.titles)):
+        return True
     return t in PREPOSITIONS or t in PREP_PRONOUNS or is_adjunct_start(doc, j, limit)
 
 
@@ -360,6 +403,14 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             cand.title, cand.speaker = first, appos
             cand.reasons.append("title:before")
             return
+        if appos_title and first_title:
+            n_first = split_title_name(doc, *first)[0]
+            t_app, n_app = split_title_name(doc, *appos)
+            if n_first is None and t_app is not None:
+                # "مقرر اللجنة المالية، النائب فواز الزعبي،": both titled, the name is in the apposition
+                cand.title, cand.speaker = first, n_app
+                cand.reasons.append("title:before")
+                return
         if appos_title:
             cand.speaker, cand.title = first, appos
             cand.reasons.append("title:after")
@@ -388,10 +439,26 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
         return
     a, b = cand.speaker
     k = a
-    while k < b - 1 and doc.tokens[k].norm.startswith("ال") and doc.tokens[k].norm.endswith(("ي", "يه")) and doc.lex.noun(doc.tokens[k].norm) is None:
+    # definite descriptors and possessed nouns before a name: "الإيطالي X", "الصياد X", "زميله الحارس X"
+    def descriptor(x: int) -> bool:
+        raw = doc.tokens[x].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        t = doc.tokens[x].norm
+        nisba = t.startswith("ال") and raw.endswith(("ي", "ية"))
+        possessed = raw.endswith(("ه", "ها")) and not raw.endswith("ة") and doc.lex.noun(t) is None
+        info = doc.lex.noun(t)
+        if info is not None and info.cls == "anon":
+            return False  # "مسؤول أمني سوري" is an unnamed source, not a title before a name
+        return nisba or possessed or (t.startswith("ال") and t[2:] in doc.lex.titles) or t in doc.lex.titles
+
+    while k < b - 2 and descriptor(k):
         k += 1
-    if k > a and find_name(doc, k, b) == (k, b):
+    if k > a and find_name(doc, k, b) == (k, b) and (b - k >= 2 or doc.tokens[k - 1].norm.endswith(("ي", "يه"))):
         cand.title, cand.speaker = (a, k), (k, b)
+        return
+    # one definite common noun before a full name: "الصياد علي بن مسلم المهري"
+    if b - a >= 3 and doc.tokens[a].norm.startswith("ال") and doc.tokens[a].norm not in doc.lex.honorifics:
+        if find_name(doc, a + 1, b) == (a + 1, b) and doc.lex.noun(doc.tokens[a].norm) is None:
+            cand.title, cand.speaker = (a, a + 1), (a + 1, b)
 
 
 RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "والذي", "والتي", "حيث", "مما"})
@@ -428,11 +495,13 @@ def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
-    return doc.tokens[a].norm.startswith("ال") and doc.lex.noun(doc.tokens[a].norm) is None
+    t = doc.tokens[a].norm
+    # "الدكتور رشيد أوبلا" is a name with an honorific, not a title phrase
+    return t.startswith("ال") and doc.lex.noun(t) is None and t not in doc.lex.honorifics
 
 
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
-SVO_SKIP = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
+SVO_SKIP = folded({"ثم", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 
 
@@ -499,9 +568,15 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
     first = toks[a].norm
     if first in ("في", "من", "علي", "الي", "مع", "خلال", "بعد", "قبل", "عند", "منذ", "وفي", "ومن", "لكن", "اذ") or first in doc.lex.adjuncts:
         return None
-    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS:
+    if doc.lex.cue(first) is not None or first in PREP_PRONOUNS or _conj_verb(doc, a):
         return None
-    return (a, b)
+    return _subject_ok(doc, a, b)
+
+
+def _conj_verb(doc: Doc, k: int) -> bool:
+    """A clause-initial word made of و + a non-noun ("وتزامن", "ورفع") is a verb with its conjunction."""
+    raw = doc.tokens[k].norm
+    return raw.startswith("و") and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles
 
 
 def _amma_subject(doc: Doc, ci: int, si: int) -> tuple[int, int] | None:
@@ -547,6 +622,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, gk), limit, sent.end, reasons)
     elif nxt < limit and toks[nxt].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
+    elif nxt < limit and toks[nxt].norm in doc.lex.masdar_forms:
+        comp = _complement(doc, Stop(nxt, "masdar"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
     elif form.role in ("call", "refuse", "accuse", "express"):  # داعياً إلى وقف …، مطالبة بإجراء …، معرباً عن أمله
@@ -556,10 +633,13 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             if bx is None:
                 return None
             start = toks[bx].start + 1
+        elif form.role == "call":
+            px = call_prep_at(doc, ci, limit, form.preps)
+            if px is None:
+                return None
+            start = toks[px + 1].start if toks[px].norm in form.preps else toks[px].start + 1
         elif t.norm in form.preps and nxt + 1 < limit:
             start = toks[nxt + 1].start
-        elif "ب" in form.preps and t.norm.startswith("ب") and len(t.norm) > 3:
-            start = t.start + 1
         else:
             start = t.start
         end = clause_end(doc, start, sent.end)
@@ -583,23 +663,40 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
 
 
 ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
-NOT_SUBJECTS = folded({"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس"})
+NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
 def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """Trim what follows a subject (an object, a ب/ل phrase, a demonstrative) and check it can speak."""
     toks = doc.tokens
-    if a >= b or toks[a].norm in NOT_SUBJECTS or toks[a].norm in PREPOSITIONS or toks[a].norm in PREP_PRONOUNS:
+    if a >= b:
         return None
-    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS:
-        return None
+    t0 = toks[a].norm
+    bare = t0[1:] if t0.startswith(("و", "ف")) and len(t0) > 2 else t0
+    if t0 in NOT_SUBJECTS or bare in NOT_SUBJECTS or t0 in PREPOSITIONS or t0 in PREP_PRONOUNS or is_accusative(toks[a].text):
+        return None  # "ولم يقل …", "هجوماً روسياً …": negation, pronouns and accusatives are not subjects
+    if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS or toks[a].norm in doc.lex.nonverbal_first:
+        return None  # "وفق ما نقلت قناة …": a source phrase, not a subject
+    if starts_with_title(doc, a, b):
+        t, n = split_title_name(doc, a, b)
+        if t is not None:  # "الخبير في السياسات المائية محمد بازة": the name after the title
+            return (n[0], trim_object(doc, *n))
     for x in range(a + 1, b):
         t = toks[x].norm
-        if t in PREPOSITIONS or t in NOT_SUBJECTS or (t.startswith(("ب", "ل")) and len(t) > 4 and t != "باسم" and not t.startswith("لل")):
-            b = x
+        if (
+            t in NOT_SUBJECTS
+            or t in KANA
+            or doc.lex.cue(t) is not None
+            or (t.startswith("ب") and len(t) > 4 and t != "باسم")
+            or (t in PREPOSITIONS and find_name(doc, a, x) is not None)
+        ):
+            b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
         if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
             b = x  # a definite -ين plural after the subject is an object: "… العراقيين"
+            break
+        if is_accusative(toks[x].text):
+            b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
             break
     b = trim_object(doc, a, b)
     if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
@@ -615,9 +712,11 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     k = rng.start
     while k < ci and (toks[k].norm in SVO_SKIP or toks[k].norm in KANA):
         k += 1
-    if k >= ci - 1:
-        return None  # the cue opens its sentence: a true dropped subject, resolved from the discourse
+    if k >= ci - 1 or doc.inside_mark(toks[k].start) is not None:
+        return None  # the cue opens its sentence (a true dropped subject), or the sentence opens with a quote
     first = toks[k].norm
+    if _conj_verb(doc, k):
+        return main_clause_subject(doc, si, ci)
     if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:
         return main_clause_subject(doc, si, ci) if first not in PREPOSITIONS or first in ADVERBIAL_OPENERS else None
     if not (first.startswith("ال") or starts_with_title(doc, k, k + 1) or find_name(doc, k, k + 1)):
@@ -640,13 +739,39 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     return _subject_ok(doc, *probe.speaker)
 
 
-def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
-    """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
-    "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
+def recent_subject(doc: Doc, si: int, gender: str | None, back: int = 3) -> tuple[int, int] | None:
+    """The nearest of the last `back` sentences whose narrator's subject agrees in gender with the cue."""
+    for prev in range(si, max(0, si - back), -1):
+        found = previous_sentence_subject(doc, prev, gender)
+        if found is not None:
+            return found
+    return None
+
+
+def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[int, int] | None:
+    """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that names its subject after its own verb is what
+    the next dropped-subject statement is about, when the verbs agree in gender."""
+    prev = si - 1
+    rng = doc.sent_tokens(prev)
+    verb = _main_verb_index(doc, prev, rng.stop)
+    if verb is None or rng.stop - verb < 3:
+        return None
+    first = doc.tokens[verb].norm
+    if doc.lex.cue(first) is not None:
+        return None  # a quote sentence: its speaker is on the speaker stack already
+    stem = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
+    # perfect 3fs ends in ت (قالت); imperfect 3fs/3ms start with ت/ي (تصل، يصل); a perfect verb that itself
+    # begins with ت (تحدث) leaves the gender open
+    vgender = "f" if stem.endswith("ت") else "m" if stem.startswith("ي") or not stem.startswith("ت") else None
+    if gender is not None and vgender is not None and vgender != gender:
+        return None
+    return main_clause_subject(doc, prev, rng.stop)
+
+
+def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
+    """The first word after fronted adverbials ("في المقابل،" "وفي المؤتمر الصحفي …،"): the main verb in VSO."""
     toks = doc.tokens
-    rng = doc.sent_tokens(si)
-    k = rng.start
-    # skip fronted adverbials that end with a comma: "في المقابل،" "وفي وقت سابق،"
+    k = doc.sent_tokens(si).start
     while k < before and toks[k].norm in ADVERBIAL_OPENERS:
         j = k + 1
         while j < before and gap_kind(doc.gap_before(j)) is None:
@@ -654,7 +779,16 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
         if j >= before or gap_kind(doc.gap_before(j)) != "comma":
             return None
         k = j
-    verb = k
+    return k if k < before else None
+
+
+def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
+    "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
+    toks = doc.tokens
+    verb = _main_verb_index(doc, si, before)
+    if verb is None or doc.inside_mark(toks[verb].start) is not None:
+        return None  # a sentence that opens with quoted words has no narrator's subject there
     if verb + 1 >= before:
         return None
     limit = before
@@ -678,6 +812,10 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     """«…»، قال المتحدث. / «…»، أضاف. — a cue right after a closed direct quote."""
     if not m.closed:
         return None
+    sent = doc.sents[doc.sent_of(m.open_start)]
+    lead = doc.text[sent.start : m.open_start].strip(" \t\u200f\u200e-–—")
+    if lead not in ("", "و") and not lead.endswith(":"):
+        return None  # «…» inside a sentence ("في تصريح لـ«القدس العربي»، قال …") is a name, not a fronted quote
     k = doc.token_at_or_after(m.close_end)
     toks = doc.tokens
     if k >= len(toks) or toks[k].para != m.para:
@@ -691,7 +829,12 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     si = doc.sent_of(toks[k].start)
     sent = doc.sents[si]
     limit = doc.token_at_or_after(sent.end)
-    stop = scan_phrase(doc, k + 1, limit, form)
+    if k + 1 < limit and (
+        _opens_adjunct(doc, k + 1, limit) or toks[k + 1].norm in NOT_SUBJECTS or toks[k + 1].norm in NP_BREAKERS
+    ):
+        stop = Stop(k + 1, "eos")  # "«…»، تقول قبل أن …": no subject after the cue
+    else:
+        stop = scan_phrase(doc, k + 1, limit, form)
     cand = Candidate((m.start, m.end), "direct", (toks[k].start, toks[k].end), doc.sent_of(m.start), "explicit", lemma=form.lemma)
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = [f"cue:{form.lemma}:{form.pos}", "order:postposed", "kind:direct"]
@@ -704,6 +847,7 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
         _assign_speaker(doc, cand, seg)
     else:
         cand.how = "dropped"
+        cand.fallback_subject = recent_subject(doc, doc.sent_of(toks[k].start), form.gender)
     return cand
 
 
@@ -720,7 +864,11 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         match: tuple[str, ...] | None = None
         for seq in lex.nonverbal:
-            if seq[0] == t and tuple(x.norm for x in toks[k : k + len(seq)]) == seq:
+            got = tuple(x.norm for x in toks[k : k + len(seq)])
+            exact = got == seq
+            # على حد قوله/قولها/تعبيرهم: the last word carries a pronoun
+            with_pronoun = lex.nonverbal[seq] == "pronoun" and len(got) == len(seq) and got[:-1] == seq[:-1] and got[-1].startswith(seq[-1])
+            if seq[0] == t and (exact or with_pronoun):
                 if match is None or len(seq) > len(match):
                     match = seq
         kind = lex.nonverbal.get(match) if match else None
@@ -731,17 +879,31 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
                 kind, n = "source", 1
             else:
                 continue
-        if kind in ("verbal", "pronoun") or kind is None:
+        if kind == "pronoun":
+            c = _ala_hadd(doc, si, k, n)
+            if c is not None:
+                out.append(c)
+            continue
+        if kind == "verbal" or kind is None:
             continue
         sp_start = k + n
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
+        if stop.why == "an" and stop.at + 1 < rng.stop:  # بحسب إحصائية صادرة عن مكتب الصحة → مكتب الصحة
+            sp_start = stop.at + 1
+            stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
         if stop.at <= sp_start:
             continue
+        sp_end = stop.at
+        if toks[sp_start].norm in REPORT_NOUNS and sp_end < rng.stop and toks[sp_end].norm in ISSUED:
+            # "بحسب إفصاح نشرته الشركة": the source is the subject of the issuing verb
+            st2 = scan_phrase(doc, sp_end + 1, rng.stop, None, max_len=6)
+            if st2.at > sp_end + 1:
+                sp_start, sp_end = sp_end + 1, st2.at
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
-        at_start = k == rng.start or gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1
+        at_start = k == rng.start or (gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1)
         if at_start and stop.why != "comma":
             # "وبحسب شهود تحدثوا لـ«…» عبر الهاتف، فقد …": the fronted phrase runs to its comma
             x = stop.at
@@ -768,8 +930,10 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
+        if not _source_like(doc, sp_start, sp_end):
+            continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
-        cand.speaker = _strip_report_noun(doc, sp_start, stop.at)
+        cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
@@ -783,10 +947,70 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
     return out
 
 
+def _source_like(doc: Doc, a: int, b: int) -> bool:
+    """Can the phrase after بحسب/وفقاً لـ be a source of speech: a body, an outlet, a source, a person, a title, a
+    proper name — or a report noun (بيان، أرقام) of one of those."""
+    lex = doc.lex
+    toks = doc.tokens
+    if a >= b:
+        return False
+
+    def one(k: int) -> bool:
+        t = toks[k].norm
+        for w in (t, t[1:] if t.startswith(("ل", "و")) else t, "ال" + t[2:] if t.startswith("لل") else t):
+            if lex.noun(w) is not None or w in lex.titles or (w.startswith("ال") and w[2:] in lex.titles):
+                return True
+        return not t.startswith(("ال", "لل")) and find_name(doc, k, k + 1) is not None and toks[k].norm not in REPORT_NOUNS
+
+    if one(a):
+        return True
+    t0 = toks[a].norm
+    head = t0[1:] if t0.startswith("ل") else t0
+    if head in REPORT_NOUNS or ("ال" + head) in REPORT_NOUNS:
+        return any(one(k) for k in range(a + 1, min(len(toks), a + 5)))  # بيان نشرته الوزارة
+    return False
+
+
+def _ala_hadd(doc: Doc, si: int, k: int, n: int) -> Candidate | None:
+    """"…، على حد قوله/قولها/تعبيرهم": the words before it are the speaker's (the pronoun gives gender and number);
+    quoted words right before it are a direct quote, else the clause before it."""
+    toks = doc.tokens
+    sent = doc.sents[si]
+    if k == 0 or gap_kind(doc.gap_before(k)) != "comma" or k + n - 1 >= len(toks):
+        return None
+    last = toks[k + n - 1].norm
+    gender, number = None, None
+    for suf, (g, num, _p) in sorted(doc.lex.pronouns.items(), key=lambda x: -len(x[0])):
+        if last.endswith(suf):
+            gender, number = g, num
+            break
+    prev = k - 1
+    m = doc.inside_mark(toks[prev].start)
+    if m is not None and m.closed:
+        content, kind = (m.start, m.end), "direct"
+    else:
+        a = prev
+        while a - 1 >= 0 and toks[a - 1].start >= sent.start and gap_kind(doc.gap_before(a)) not in ("comma", "end", "colon"):
+            a -= 1
+        if toks[a].norm in ("وقد", "و", "فقد"):
+            a += 1
+        if a > prev:
+            return None
+        content = (toks[a].start, toks[prev].end)
+        while content[1] < toks[k].start and doc.text[content[1]] in "»”“\"’)":
+            content = (content[0], content[1] + 1)
+        kind = content_kind(doc, *content)
+    if content[1] - content[0] < 6:
+        return None
+    cand = Candidate(content, kind, (toks[k].start, toks[k + n - 1].end), si, "nonverbal")
+    cand.gender, cand.number = gender, number
+    cand.reasons = ["cue:nonverbal:على_حد", "speaker:pronoun"]
+    return cand
+
+
 REPORT_NOUNS = folded(
     {"بيان", "تقرير", "تصريحات", "تصريح", "احصاءات", "احصائيات", "ارقام", "بيانات", "معطيات", "تقديرات", "ما", "نشره",
-     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "احصاءات", "حصيله", "نتائج", "ارقام", "إفصاح", "تقديرات",
-     "معطيات", "أرقام", "نشرة", "بلاغ"}
+     "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "حصيله", "نتائج", "إفصاح", "أرقام", "نشرة", "بلاغ"}
 )
 ISSUED = folded({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
 
@@ -799,7 +1023,7 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
     if b - a < 2 or toks[a].norm not in REPORT_NOUNS:
         return (a, b)
     k = a + 1
-    while k < b and (toks[k].norm in ISSUED or toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه")):
+    while k < b and (toks[k].norm in ISSUED or (toks[k].norm.startswith("ال") and toks[k].norm[2:] in ("رسمي", "رسميه", "اخير", "اخيره", "اولي", "اوليه", "جديد", "جديده", "سنوي", "سنويه"))):
         k += 1
     if k < b and toks[k].norm == "عن":
         k += 1

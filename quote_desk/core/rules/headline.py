@@ -64,13 +64,20 @@ def headline_frames(doc: Doc) -> list[Candidate]:
             continue
         m = doc.mark_starting_at(colon, colon + 4)
         typ = classify(doc, a, b)
-        titled = starts_with_title(doc, a, b) or lex.noun(norms[0]) is not None or lex.noun(norms[0][1:]) is not None
-        named = all(is_name_like(doc, k) for k in range(a, b)) and b - a <= 3
-        if not (titled or named):
+        info = lex.noun(norms[0]) or lex.noun(norms[0][1:])
+        titled = starts_with_title(doc, a, b) or (info is not None and info.cls != "group")
+        named = (
+            b - a <= 3
+            and is_name_like(doc, a)
+            and all(is_name_like(doc, k) or doc.tokens[k].norm.startswith("ال") for k in range(a + 1, b))
+        )  # "هالة النوري": a surname may carry the article
+        surname = b - a == 1 and norms[0].startswith("ال") and lex.noun(norms[0]) is None  # "الشابي بعد الدربي: «…»"
+        if not (titled or named or surname):
             continue
         confirm = False
         if m is not None and m.end > m.start:
             cs, ce, kind, conf = m.start, m.end, "direct", 0.8
+            confirm = surname and not titled
         else:
             cs, ce = strip_span(doc.text, colon + 1, para.end, TRIM)
             kind, conf = "direct", 0.6

@@ -14,7 +14,7 @@ OPEN_MARKS = "«“”\"‘’‹﴿"
 NP_BREAKERS = folded(
     {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
      "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ", "فقد", "فان", "فانه",
-     "فانها", "غير", "الا"}
+     "فانها", "غير"}
 )
 # Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
 PREPOSITIONS = folded(
@@ -22,7 +22,8 @@ PREPOSITIONS = folded(
      "وفي", "ومن", "وعلي", "وخلال", "ل", "لـ", "ب", "تجاه", "بشان", "ازاء", "ضد", "نحو", "عند", "وسط", "بين"}
 )
 PREP_PRONOUNS = folded(
-    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي") for s in ("ه", "ها", "هم", "هما", "نا")}
+    {p + s for p in ("علي", "ل", "في", "من", "عن", "ب", "مع", "الي", "لدي", "امام", "عند", "خلف", "حول", "نحو", "بين", "تجاه", "ازاء")
+     for s in ("ه", "ها", "هم", "هما", "نا")}
 )
 # Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
 ANONYMITY_VERBS = folded({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
@@ -32,11 +33,13 @@ IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
+    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
+RELAY_LEMMAS = folded({"أفاد", "ذكر", "أورد", "نقل"})
 RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
-SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "قائلين", "بالقول"})
+SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "بالقول"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ def gap_kind(gap: str) -> str | None:
     if ":" in g:
         return "colon"
     last = g[-1]
-    if last in "«‹﴿" or g.endswith("((") or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
+    if last in "«‹﴿" or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
         return "mark"
     rest = "".join(c for c in g if c not in CLOSE_ONLY + AMBIDEXTROUS + "«‹﴿")
     if any(c in rest for c in ".!?؟;؛"):
@@ -85,7 +88,7 @@ def _after_lam(norm: str) -> str | None:
     return None
 
 
-ADDRESSEES = folded({"الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
+ADDRESSEES = folded({"مراسل", "مراسله", "مراسلي", "مراسلنا", "مراسلتنا", "الصحفيين", "الصحافيين", "الصحافه", "الصحفيون", "الاعلاميين", "المراسلين", "الحضور"})
 
 
 def _comm(lex: object, word: str) -> str | None:
@@ -140,12 +143,12 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     return False
 
 
-def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int = 12) -> Stop:
-    """Scan a noun phrase from token i; return where and why it stops."""
+def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int = 12, name_until: int = -1) -> Stop:
+    """Scan a noun phrase from token i; return where and why it stops. `name_until`: the phrase starts inside a
+    quoted name whose closing mark is at that position."""
     lex = doc.lex
     j = i
     paren_depth = 0
-    name_until = -1
     while True:
         if j >= limit:
             return Stop(j, "eos")
@@ -208,10 +211,12 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if (
             t == "عن"
             and j > i
-            and (cue is None or cue.role not in ("express", "reveal"))
+            and (cue is None or cue.role == "relay" or cue.lemma in RELAY_LEMMAS)
             and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
         ):
-            return Stop(j, "an")
+            return Stop(j, "an")  # نقلت الوكالة عن …; with قال, عن means "about"
+        if j > i and not paren_depth and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
+            return Stop(j, "eos")  # another finite cue: "أما نيبينزيا فاعتبر …"
         if (
             cue is not None
             and "ب" in cue.preps
@@ -219,12 +224,16 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها"))
             and len(t) > 3
             and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
+            and t[1:] not in lex.headline_topics
+            and not (j + 1 < limit and gap_kind(doc.gap_before(j + 1)) == "comma" and not t.startswith("بال"))
         ):
-            return Stop(j, "ba")
+            return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
             return Stop(j, "adjunct")
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
+        if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
+            return Stop(j, "eos")  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i >= max_len:
             return Stop(j, "long")
         j += 1
@@ -268,7 +277,7 @@ def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
                 gk = None
         if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
             gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
-        if gk is not None:
+        if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
         if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
             return j
@@ -291,6 +300,8 @@ def is_name_like(doc: Doc, k: int) -> bool:
     lex = doc.lex
     if doc.tokens[k].text == "علي":  # the name Ali (the preposition is written على)
         return True
+    if t.startswith(("لل", "بال")):
+        return False  # للإعلام، بالهيئة: a preposition with the article
     if t.startswith("ال") or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS:
         return False
     if t in lex.headline_topics or t in lex.complementizers or t.isdigit():
@@ -322,8 +333,8 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         if t.startswith("ال") or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
             k += 1
             continue
-        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب")) and t[1:3] == "ال") or t.startswith("لل"):
-            k += 1
+        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
+            k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
         if t.startswith(("ب", "ل")) and (t[1:] in IDAFA_NOUNS or lex.noun(t[1:]) is not None):
             k += 1  # بحكومة الوحدة، لوزارة الصحة
@@ -343,7 +354,10 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             continue
         break
     if a < k < b and (b - k) <= 5 and not any(is_accusative(doc.tokens[x].text) for x in range(k, b)):
-        return (a, k), (k, b)
+        te = k
+        while te - 1 > a and doc.tokens[te - 1].norm in lex.honorifics:
+            te -= 1  # "… في المحافظة الدكتور أحمد سالم": the honorific belongs to neither
+        return (a, te), (k, b)
     return None, (a, b)
 
 
