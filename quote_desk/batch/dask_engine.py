@@ -93,6 +93,7 @@ def extract_shard(shard: Shard, out_dir: str, fmt: str, encoding: str | None, sp
     tune_gc()  # a worker process of the cluster: extraction is its work
     quotes: list[Quote] = []
     errors: list[str] = []
+    crashes: list[str] = []
     articles = 0
     for art in iter_articles(shard.inputs, encoding=encoding):
         if isinstance(art, InputError):
@@ -101,12 +102,15 @@ def extract_shard(shard: Shard, out_dir: str, fmt: str, encoding: str | None, sp
         articles += 1
         try:
             quotes.extend(ex.extract(art.text, doc=art.doc))
-        except Exception as exc:  # one failing article must not lose the shard
-            errors.append(f"{art.doc}: the engine failed on this article ({type(exc).__name__}: {exc})")
+        except Exception as exc:  # a bug of ours: one failing article must not lose the shard
+            import traceback
+
+            errors.append(f"{art.doc}: internal error ({type(exc).__name__}: {exc}); details in {MANIFEST}")
+            crashes.append(f"article {art.doc}:\n{traceback.format_exc()}")
     out = Path(out_dir) / f"{shard.name}.{fmt}"
     write_quote_shard(out, quotes)
     return {"index": shard.index, "inputs": list(shard.inputs), "output": out.name, "articles": articles,
-            "quotes": len(quotes), "errors": errors, "seconds": round(time.perf_counter() - t0, 3),
+            "quotes": len(quotes), "errors": errors, "crashes": crashes, "seconds": round(time.perf_counter() - t0, 3),
             "worker_pid": os.getpid()}  # fmt: skip
 
 

@@ -41,9 +41,10 @@ class Done:
     rendered: str | None = None  # the output text, rendered by the worker (render="jsonl" or "csv")
     count: int = 0  # number of quotes
     error: str | None = None  # input error or an engine failure on this article (the batch goes on)
+    crash: str | None = None  # the traceback when the engine failed (a bug of ours), for the crash log
 
 
-Result = tuple[tuple[Quote, ...], str | None, int, str | None]
+Result = tuple[tuple[Quote, ...], str | None, int, str | None, str | None]
 
 
 def _extract_chunk(spec: EngineSpec, render: str | None, chunk: list[Item]) -> list[Result]:
@@ -55,17 +56,20 @@ def _extract_chunk(spec: EngineSpec, render: str | None, chunk: list[Item]) -> l
     out: list[Result] = []
     for it in chunk:
         if it.error is not None:
-            out.append(((), None, 0, it.error))
+            out.append(((), None, 0, it.error, None))
             continue
         try:
             quotes = ex.extract(it.text, doc=it.doc)
         except Exception as exc:
-            out.append(((), None, 0, f"{it.doc}: the engine failed on this article ({type(exc).__name__}: {exc})"))
+            import traceback
+
+            out.append(((), None, 0, f"{it.doc}: internal error ({type(exc).__name__}: {exc})",
+                        f"article {it.doc}:\n{traceback.format_exc()}"))  # fmt: skip
             continue
         if render is None:
-            out.append((tuple(quotes), None, len(quotes), None))
+            out.append((tuple(quotes), None, len(quotes), None, None))
         else:
-            out.append(((), render_quotes(quotes, render), len(quotes), None))
+            out.append(((), render_quotes(quotes, render), len(quotes), None, None))
     return out
 
 

@@ -103,12 +103,17 @@ def run_local(args: argparse.Namespace, fmt: str) -> int:
                 yield Item(doc=art.doc, text=art.text, key=key)
 
     bar = _progress(args.paths, sink.resumed)
-    failures = 0
+    failures = crashes = 0
+    crash_log: Path | None = None
     complete = False
     try:
         render = fmt if fmt in ("jsonl", "csv") else None
         for done in extract_ordered(items(), spec, jobs, render=render):
-            if done.error is not None:
+            if done.crash is not None:  # a bug of ours on this article: one line, details in a log, go on
+                crashes += 1
+                crash_log = _log_crash(crash_log, done.crash)
+                _say(bar, f"quote-desk: error: {done.error}; details in {crash_log or '(no log: temp folder not writable)'}")
+            elif done.error is not None:
                 failures += 1
                 _say(bar, f"quote-desk: error: {done.error}")
             else:
@@ -125,7 +130,24 @@ def run_local(args: argparse.Namespace, fmt: str) -> int:
         if bar is not None:
             bar.close()
         sink.close(complete)
-    return 1 if failures else 0
+    return 70 if crashes else 1 if failures else 0
+
+
+def _log_crash(log: Path | None, details: str) -> Path | None:
+    """Append a traceback to this run's crash log (created on the first one)."""
+    import tempfile
+
+    try:
+        if log is None:
+            fd, name = tempfile.mkstemp(prefix="quote-desk-crash-", suffix=".log")
+            with open(fd, "w", encoding="utf-8") as fh:
+                fh.write(details)
+            return Path(name)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write("\n" + details)
+        return log
+    except OSError:
+        return None
 
 
 def _say(bar, line: str) -> None:

@@ -50,6 +50,7 @@ def test_an_engine_failure_on_one_article_is_reported_and_the_batch_goes_on(monk
     done = list(extract_ordered(_items(6), EngineSpec(), jobs=1))
     assert [d.error is None for d in done] == [True, True, True, False, True, True]
     assert "art-0003" in done[3].error and "RuntimeError: boom" in done[3].error
+    assert "Traceback" in done[3].crash and "boom" in done[3].crash and done[0].crash is None
     assert all(d.quotes for d in done if d.error is None)
 
 
