@@ -6,17 +6,15 @@ import json
 import os
 import time
 
+import pyarrow as pa  # the archive extra, installed by `make test`
+import pyarrow.parquet as pq
 import pytest
 
-pytest.importorskip("distributed", reason="the archive extra (dask, pyarrow) is installed by `make test`")
-pa = pytest.importorskip("pyarrow")
-import pyarrow.parquet as pq  # noqa: E402
+from quote_desk.batch.quotes_io import quote_files, read_quotes
+from quote_desk.batch.sink import jsonl_lines
+from quote_desk.store import ReviewProject
 
-from quote_desk.batch.quotes_io import quote_files, read_quotes  # noqa: E402
-from quote_desk.batch.sink import jsonl_lines  # noqa: E402
-from quote_desk.store import ReviewProject  # noqa: E402
-
-from .conftest import articles, qd, write_jsonl  # noqa: E402
+from .conftest import articles, qd, write_jsonl
 
 
 @pytest.fixture(scope="module")
