@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench dist icons clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $@
 
 $(TSTAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[desk,stanza,test,archive]'
+	$(PY) -m pip install --quiet -e '.[desk,stanza,test,archive,dist]'
 	touch $@ $(STAMP)
 
 run: $(STAMP)
@@ -30,6 +30,14 @@ lint: $(TSTAMP)
 
 bench: $(TSTAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+# The frozen one-folder app in dist/quote-desk/ and its archive (packaging/README.md).
+dist: $(TSTAMP)
+	$(PY) packaging/build_app.py
+
+# Regenerate the PNG/ICO/ICNS icons from resources/icons/quote_desk.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

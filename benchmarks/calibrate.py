@@ -1,8 +1,9 @@
 """Fit the confidence table (resources/lexicons/calibration.tsv) on the development split.
 
 Each prediction falls in a group: how the speaker was found × how it was resolved (from its `reason`). The
-confidence of a group is its smoothed precision on the dev split (a prediction is right when it matches a gold
-quote with the right speaker): (right + 1) / (n + 2), so small groups stay near 0.5 and never reach 1.
+confidence of a group is its precision on the dev splits (a prediction is right when it matches a gold quote with
+the right speaker), shrunk towards its parent: group → its "how" → all predictions, each by K pseudo-counts,
+(right + K * parent) / (n + K). Small groups stay near their parent and never reach 1.
 Run: python benchmarks/calibrate.py   (never on the held-apart test split)
 """
 
@@ -18,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from quote_desk.core.evaluate import iou, load_gold, speaker_ok  # noqa: E402
 from quote_desk.core.pipeline import Extractor, calibration_key  # noqa: E402
 
+K = 8  # pseudo-counts of shrinkage towards the parent group
 SPLITS = [ROOT / "tests/corpus/dev", ROOT / "tests/corpus/dev2", ROOT / "resources/samples"]
 
 
@@ -39,12 +41,17 @@ def main() -> None:
                     stats[k][0] += int(matched and speaker_ok(q, best))
     out = ROOT / "resources/lexicons/calibration.tsv"
     lines = [
-        "# Confidence per way of finding the speaker, fitted by benchmarks/calibrate.py on the dev split.",
-        "# key<TAB>confidence<TAB>right<TAB>n   (confidence = (right + 1) / (n + 2))",
+        "# Confidence per way of finding the speaker, fitted by benchmarks/calibrate.py on the dev splits.",
+        f"# key<TAB>confidence<TAB>right<TAB>n   (confidence = (right + {K} * parent) / (n + {K}))",
     ]
+    tot_r = sum(r for k, (r, n) in stats.items() if "/" not in k)
+    tot_n = sum(n for k, (r, n) in stats.items() if "/" not in k)
+    overall = tot_r / tot_n if tot_n else 0.5
+    level1 = {k: (r + K * overall) / (n + K) for k, (r, n) in stats.items() if "/" not in k}
     for k in sorted(stats):
         right, n = stats[k]
-        lines.append(f"{k}\t{(right + 1) / (n + 2):.3f}\t{right}\t{n}")
+        parent = level1.get(k.split("/")[0], overall) if "/" in k else overall
+        lines.append(f"{k}\t{(right + K * parent) / (n + K):.3f}\t{right}\t{n}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

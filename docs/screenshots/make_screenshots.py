@@ -52,6 +52,18 @@ def shoot(lang: str) -> list[Path]:
     p = OUT / f"help_{lang}.png"
     w.grab().save(str(p))
     shots.append(p)
+    QTest.keyClick(w.help_overlay, Qt.Key.Key_Escape)  # any key closes the overlay
+    # the About dialog lists the folders in use: show a user's default Linux folders, not this run's temp ones
+    home = "/home/editor"
+    os.environ.update(QUOTE_DESK_CONFIG_DIR=f"{home}/.config/quote_desk", QUOTE_DESK_DATA_DIR=f"{home}/.local/share/quote_desk",
+                      QUOTE_DESK_HOME=f"{home}/.local/share/quote_desk")  # fmt: skip
+    QTest.keyClick(w.table, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)  # Help → About
+    QTest.qWait(300)
+    assert w.dialog is not None and w.dialog.objectName() == "about_dialog"
+    p = OUT / f"about_{lang}.png"
+    w.dialog.grab().save(str(p))
+    shots.append(p)
+    w.dialog.reject()
     w.close()
     w.project.close()
     return shots

@@ -59,6 +59,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("accept_filtered", "Accept all shown…", ("Ctrl+Shift+Return",), "review"),
     ActionSpec("reject_filtered", "Reject all shown…", ("Ctrl+Shift+Delete",), "review"),
     ActionSpec("help", "Keyboard shortcuts", ("F1", "?"), "help"),
+    ActionSpec("about", "About quote_desk", ("Ctrl+F1",), "help", "Version and where the desk keeps its files"),
 )
 SPEC_BY_ID: dict[str, ActionSpec] = {s.id: s for s in ACTIONS}
 

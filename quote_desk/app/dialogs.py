@@ -167,3 +167,89 @@ class SettingsDialog(QDialog):
             else:
                 self.settings.set_shortcut(spec.id, new)
                 self.registry.set_shortcuts(spec.id, new)
+
+
+def about_details() -> list[tuple[str, str]]:
+    """(label, value) rows of the About dialog: versions and the folders the desk uses (for bug reports)."""
+    import platform
+    import sys
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from quote_desk import __version__
+    from quote_desk.app.paths import config_dir, data_dir
+
+    rows = [
+        (tr("Version"), __version__),
+        (tr("Build"), tr("frozen app") if getattr(sys, "frozen", False) else tr("Python package")),
+        ("Python", platform.python_version()),
+        ("Qt / PySide6", f"{qVersion()} / {PySide6.__version__}"),
+        (tr("Settings folder"), str(config_dir())),
+        (tr("Projects folder"), str(data_dir())),
+    ]
+    try:
+        from quote_desk.registry.paths import data_home
+
+        rows.append((tr("Speaker registry folder"), str(data_home())))
+    except ImportError:
+        pass
+    try:
+        from quote_desk.resources import resources_dir
+
+        rows.append((tr("Resources folder"), str(resources_dir())))
+    except FileNotFoundError:
+        rows.append((tr("Resources folder"), tr("not found")))
+    return rows
+
+
+class AboutDialog(QDialog):
+    """Name, version, what the program does, and where it keeps its files; Copy puts the details as text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from html import escape
+
+        from PySide6.QtGui import QGuiApplication
+
+        super().__init__(parent)
+        self.setObjectName("about_dialog")
+        self.setWindowTitle(tr("About quote_desk"))
+        self.details = about_details()
+        icon = QGuiApplication.windowIcon()
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        if not icon.isNull():
+            pic = QLabel(self)
+            pic.setPixmap(icon.pixmap(64, 64))
+            head.addWidget(pic, 0, Qt.AlignmentFlag.AlignTop)
+        version = dict(self.details)[tr("Version")]
+        text = tr("Finds reported speech in Arabic news, links it to its speakers, and lets editors verify "
+                  "and export it.")
+        title = QLabel(f"<h2>quote_desk {escape(version)}</h2><p>{escape(text)}</p>", self)
+        title.setObjectName("about_title")
+        title.setWordWrap(True)
+        head.addWidget(title, 1)
+        lay.addLayout(head)
+        form = QFormLayout()
+        for label, value in self.details:
+            v = QLabel(value, self)
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            v.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths and versions stay left-to-right
+            form.addRow(label, v)
+        lay.addLayout(form)
+        lay.addWidget(QLabel(tr("MIT licence. Uses Qt (LGPLv3) through PySide6."), self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = buttons.addButton(tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setObjectName("about_copy")
+        copy.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def details_text(self) -> str:
+        return "quote_desk\n" + "\n".join(f"{label}: {value}" for label, value in self.details)
+
+    def copy_details(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(self.details_text())

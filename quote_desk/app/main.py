@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from quote_desk import __version__
@@ -25,6 +26,23 @@ def sample_articles() -> list[Path]:
     return sorted(samples.glob("*.txt")) if samples.is_dir() else []
 
 
+APP_ID = "org.quotedesk.QuoteDesk"
+
+
+def app_icon() -> QIcon:
+    """The application icon from resources/icons (PNG sizes made by packaging/make_icons.py, and the SVG)."""
+    icon = QIcon()
+    try:
+        from quote_desk.resources import resource_path
+
+        folder = resource_path("icons")
+    except FileNotFoundError:
+        return icon
+    for png in sorted(folder.glob("quote_desk-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def make_app(argv: Sequence[str] = ()) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -33,6 +51,10 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setApplicationName("quote_desk")
     QCoreApplication.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # a predictable palette that follows the system light/dark scheme
+    app.setDesktopFileName(APP_ID)  # matches packaging/linux/APP_ID.desktop (window grouping, Wayland icon)
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app  # type: ignore[return-value]
 
 

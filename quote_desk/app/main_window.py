@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from quote_desk.app.actions import ACTIONS, ActionRegistry, PhysicalKeyFilter
 from quote_desk.app.article_view import ArticleView
-from quote_desk.app.dialogs import ExportDialog, SettingsDialog
+from quote_desk.app.dialogs import AboutDialog, ExportDialog, SettingsDialog
 from quote_desk.app.help_overlay import HelpOverlay
 from quote_desk.app.i18n import tr_n
 from quote_desk.app.models import (
@@ -342,6 +342,7 @@ class DeskWindow(QMainWindow):
         r.connect("open_project", self.open_project_dialog)
         r.connect("new_project", self.new_project_dialog)
         r.connect("settings", self.open_settings)
+        r.connect("about", self.open_about)
         r.connect("quit", self.close)
         self.undo_stack.canUndoChanged.connect(r.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(r.actions["redo"].setEnabled)
@@ -946,6 +947,12 @@ class DeskWindow(QMainWindow):
                     "%1", "; ".join(f"{k}: {', '.join(v)}" for k, v in clashes.items())))  # fmt: skip
 
         dlg.accepted.connect(go)
+        dlg.finished.connect(lambda *_: self._dialog_closed(dlg))
+        dlg.open()
+
+    def open_about(self) -> None:
+        dlg = AboutDialog(self)
+        self.dialog = dlg
         dlg.finished.connect(lambda *_: self._dialog_closed(dlg))
         dlg.open()
 

@@ -18,6 +18,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="open a demo project pre-filled with the bundled sample articles")  # fmt: skip
     p.add_argument("--lang", choices=("ar", "en"), help="interface language (default: settings, then system)")
     p.add_argument("--reverse", action="store_true", help="force a right-to-left layout (Qt -reverse)")
+    p.add_argument("--quit-after", type=float, metavar="SECONDS",
+                   help="close the desk after SECONDS (a smoke test of an installed or frozen app)")  # fmt: skip
     p.set_defaults(func=run)
 
 
@@ -27,7 +29,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as exc:
-        raise QuoteDeskError("the desk needs PySide6-Essentials: pip install 'quote-desk[desk]'") from exc
+        raise QuoteDeskError("the desk needs PySide6-Essentials: pip install PySide6-Essentials (the 'desk' extra)") from exc
+    if args.quit_after is not None:
+        if args.quit_after < 0:
+            raise QuoteDeskError("--quit-after needs a number of seconds >= 0")
+        import os
+
+        os.environ["QUOTE_DESK_SMOKE"] = str(int(args.quit_after * 1000))  # read by run_desk
     from quote_desk.app.main import run_desk
 
     return run_desk(args.project, demo=args.demo, lang=args.lang, qt_args=["-reverse"] if args.reverse else [])

@@ -8,10 +8,10 @@ from functools import cache
 from quote_desk.core.config import EngineConfig
 from quote_desk.core.discourse import Discourse, Entity, mention_key
 from quote_desk.core.document import Doc
-from quote_desk.core.lexicon import Lexicon, load_lexicon
+from quote_desk.core.lexicon import CueForm, Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
-from quote_desk.core.normalize import strip_article
+from quote_desk.core.normalize import normalize, strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
     Candidate,
@@ -34,6 +34,10 @@ BASE_CONFIDENCE = {
     "nonverbal": 0.72,
     "headline": 0.75,
     "continuation": 0.7,
+}
+COMP_ONLY_FORMS = {
+    "بين": CueForm("بين", "say", "perf", "m", "sg", frozenset()),
+    "وبين": CueForm("بين", "say", "perf", "m", "sg", frozenset(), "و"),
 }
 # When two candidates claim the same content, the stronger kind of evidence wins.
 PRIORITY = {"explicit": 0, "relay": 0, "anaphora": 0, "dropped": 1, "postposed": 1, "participial": 2,
@@ -78,6 +82,11 @@ class Extractor:
             if tok.para in d.noise_paras:
                 continue
             form = self.lex.cue(tok.norm)
+            comp_only = False
+            if form is None and tok.norm in COMP_ONLY_FORMS:
+                # بيّن ("explained") is spelt like بين ("between"): a cue only when a complementizer follows its subject
+                form = COMP_ONLY_FORMS[tok.norm]
+                comp_only = True
             if form is None:
                 continue
             prev = d.tokens[tok.i - 1].norm if tok.i > 0 else ""
@@ -90,6 +99,8 @@ class Extractor:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
             if form.pos in ("perf", "imperf"):
                 c = verbal_frame(d, tok.i, form)
+                if comp_only and c is not None and not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons):
+                    c = None
             elif form.pos == "part":
                 c = participial_frame(d, tok.i, form)
                 if c is not None and c.optional and not self.config.keep_pp_content:
@@ -250,7 +261,10 @@ class Extractor:
             stype = ent.stype if ent else "unknown"
             if ent is not None and ent.eid in links:
                 lk = links[ent.eid]
-                canonical, sid, sen = lk.canonical, lk.entity_id, lk.english
+                sid, sen = lk.entity_id, lk.english
+                # the registry's name, unless the article writes a fuller form of it ("ماجد بن محمد الأنصاري" for
+                # the registry's "ماجد الأنصاري"): the id still ties it to the registry entity
+                canonical = canonical if canonical and _fuller(canonical, lk.canonical) else lk.canonical
                 reasons.append(f"link:{lk.entity_id}")
             via = _text(d, c.via) if c.via else (ent.via if ent and c.how in ("dropped", "anaphora", "participial", "continuation") else None)
             cue = cue_s = cue_e = None
@@ -315,6 +329,16 @@ class Extractor:
 
 
 # -------------------------------------------------------------------------------------------------------
+def _fuller(doc_form: str, registry_form: str) -> bool:
+    """True when the document's form holds every word of the registry's form, in order, and more."""
+    a = [strip_article(w) for w in normalize(doc_form).split()]
+    b = [strip_article(w) for w in normalize(registry_form).split()]
+    if len(a) <= len(b):
+        return False
+    it = iter(a)
+    return all(w in it for w in b)
+
+
 def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
     if r is None:
         return None

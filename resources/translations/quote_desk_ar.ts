@@ -135,6 +135,14 @@
         <source>direct → indirect → mixed</source>
         <translation>مباشر ← غير مباشر ← مختلط</translation>
     </message>
+    <message>
+        <source>About quote_desk</source>
+        <translation>حول quote_desk</translation>
+    </message>
+    <message>
+        <source>Version and where the desk keeps its files</source>
+        <translation>الإصدار والمجلدات التي يحفظ فيها المكتب ملفاته</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>
@@ -571,6 +579,58 @@
     <message>
         <source>Shortcuts (the first key of each action; other default keys stay)</source>
         <translation>الاختصارات (المفتاح الأول لكل إجراء؛ تبقى المفاتيح الافتراضية الأخرى)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>البناء</translation>
+    </message>
+    <message>
+        <source>frozen app</source>
+        <translation>تطبيق مستقل</translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation>حزمة بايثون</translation>
+    </message>
+    <message>
+        <source>Settings folder</source>
+        <translation>مجلد الإعدادات</translation>
+    </message>
+    <message>
+        <source>Projects folder</source>
+        <translation>مجلد المشاريع</translation>
+    </message>
+    <message>
+        <source>Speaker registry folder</source>
+        <translation>مجلد سجل القائلين</translation>
+    </message>
+    <message>
+        <source>Resources folder</source>
+        <translation>مجلد الموارد</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>غير موجود</translation>
+    </message>
+    <message>
+        <source>About quote_desk</source>
+        <translation>حول quote_desk</translation>
+    </message>
+    <message>
+        <source>Finds reported speech in Arabic news, links it to its speakers, and lets editors verify and export it.</source>
+        <translation>يعثر على الكلام المنقول في الأخبار العربية، وينسبه إلى قائليه، ويتيح للمحررين التحقق منه وتصديره.</translation>
+    </message>
+    <message>
+        <source>MIT licence. Uses Qt (LGPLv3) through PySide6.</source>
+        <translation>ترخيص MIT. يستخدم Qt (LGPLv3) عبر PySide6.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>نسخ التفاصيل</translation>
     </message>
 </context>
 <context>

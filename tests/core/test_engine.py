@@ -265,3 +265,22 @@ def test_ala_hadd_qawlihi_is_a_quote_by_the_pronouns_referent():
 @pytest.mark.parametrize("phrase", ["بحسب الترتيب العام", "وفقاً للنظام الداخلي", "حسب التوقيت المحلي"])
 def test_non_source_phrases_are_not_attributions(phrase):
     assert run(f"ارتفع عدد المشاركين إلى مئة شخص، {phrase}.") == []
+
+
+def test_postposed_verbal_source_phrases():
+    q = only("ارتفع عدد الضحايا إلى عشرين، كما قال المتحدث باسم الدفاع المدني.")
+    assert q.text == "ارتفع عدد الضحايا إلى عشرين" and same(q.speaker, "المتحدث باسم الدفاع المدني")
+    q = only("وسجلت البلاد 300 إصابة جديدة، وفق ما أفادت به وزارة الصحة.")
+    assert same(q.speaker, "وزارة الصحة") and q.cue == "وفق ما أفادت به"
+
+
+def test_bayyana_only_with_a_complementizer():
+    assert only("وبين الوزير أن الخطة جاهزة.").text == "الخطة جاهزة"
+    assert run("ووقع الاتفاق بين البلدين أمس في العاصمة.") == []
+
+
+def test_announced_events_are_content_but_decisions_are_not():
+    q = only("أعلنت وزارة الصحة، صباح اليوم، تسجيل أربع وفيات جديدة بسبب الحر.")
+    assert q.text.startswith("تسجيل أربع وفيات") and same(q.speaker, "وزارة الصحة")
+    assert only("ونفى المتحدث سامر علي وجود أي نية لرفع الأسعار.").text.startswith("وجود")
+    assert run("وأعلنت الوزارة تعليق الدراسة في المدارس ليومين.") == []

@@ -10,7 +10,7 @@ from quote_desk.core.rules.speaker import gap_kind
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
 RELATIVE_ADDONS = folded({"الذي", "التي", "الذين"})  # "…، الذي انتهى بالتعادل": the writer's background
-ADDON_STARTERS = folded({"وذلك", "وهو", "وهي", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
+ADDON_STARTERS = folded({"وذلك", "يذكر", "ويذكر", "يشار", "ويشار", "يأتي", "ويأتي", "يجدر", "ويجدر"})
 
 
 CONTRAST = folded({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "فيما", "بينما", "كما", "ثم"})

@@ -7,6 +7,7 @@ Each frame yields a `Candidate`: token/char ranges and the evidence found, not y
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
@@ -23,6 +24,8 @@ from quote_desk.core.rules.marks import MarkSpan, strip_span
 from quote_desk.core.rules.speaker import (
     ANONYMITY_OBJECTS,
     ANONYMITY_VERBS,
+    IDAFA_NOUNS,
+    NAME_STARTERS,
     NP_BREAKERS,
     PREP_PRONOUNS,
     PREPOSITIONS,
@@ -150,6 +153,61 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
     return None
 
 
+OBJECT_CONTENT_LEMMAS = folded({"أعلن", "نفى", "أكد", "كشف"})
+
+
+@cache
+def _object_masdars() -> frozenset[str]:
+    from quote_desk.resources import resource_path
+
+    rows = resource_path("lexicons", "object_masdars.txt").read_text(encoding="utf-8").splitlines()
+    return folded(r.strip() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def is_verbal_noun(doc: Doc, k: int) -> bool:
+    """A verbal noun of a reported event (مقتل، تسجيل، السيطرة …; resources/lexicons/object_masdars.txt)."""
+    t = doc.tokens[k].norm
+    return (t[2:] if t.startswith("ال") else t) in _object_masdars()
+
+
+def _object_content(
+    doc: Doc, segments: list[tuple[int, int]], limit: int, sent_end: int, reasons: list[str]
+) -> tuple[tuple[Range, str] | None, list[tuple[int, int]]]:
+    toks = doc.tokens
+    for si_, (a, b) in enumerate(segments):
+        for x in range(a + (1 if si_ == 0 else 0), b):
+            prev = toks[x - 1].norm if x > a else ""
+            construct = bool(prev) and not prev.startswith("ال") and (prev in IDAFA_NOUNS or doc.lex.noun(prev) is not None)
+            if is_verbal_noun(doc, x) and prev not in NAME_STARTERS and not construct:
+                start = toks[x].start
+                end = clause_end(doc, start, sent_end)
+                if len(doc.text[start:end].split()) < 3:
+                    return None, segments
+                reasons.append("comp:object")
+                kept = segments[:si_] + ([(a, x)] if x > a else [])
+                return ((start, end), content_kind(doc, start, end)), kept
+    return None, segments
+
+
+def _pp_content(
+    doc: Doc, k: int, limit: int, sent_end: int, form: CueForm, reasons: list[str]
+) -> tuple[Range, str] | None:
+    """Content after the preposition at k (دعا إلى …، طالب بـ…، أعرب عن …): to the clause end."""
+    toks = doc.tokens
+    t = toks[k]
+    if t.norm == "ب":  # "بـ«استهداف …»": the preposition stands alone before a quote mark
+        start = toks[k + 1].start if k + 1 < limit else sent_end
+    elif t.norm.startswith("ب") and t.norm not in form.preps:
+        start = t.start + 1
+    else:
+        start = toks[k + 1].start if k + 1 < limit else sent_end
+    end = clause_end(doc, start, sent_end)
+    if end - start < 4:
+        return None
+    reasons.append("comp:pp")
+    return (start, end), content_kind(doc, start, end)
+
+
 def _colon_content(doc: Doc, k: int, sent_end: int) -> tuple[Range, str] | None:
     """Speech after a colon with no marks: to the end of the paragraph."""
     para = doc.paras[doc.tokens[k].para]
@@ -208,6 +266,15 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
                 stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
                 continue
+            if j < limit and toks[j].norm in RELATIVES:
+                # "…، الذي يسكن الحي منذ 1987، أن …": a relative clause describes the speaker; skip it
+                j2 = j + 1
+                while j2 < limit and gap_kind(doc.gap_before(j2)) not in ("comma", "colon", "mark", "end"):
+                    j2 += 1
+                if j2 < limit and gap_kind(doc.gap_before(j2)) == "comma":
+                    j = j2
+                    stop = scan_phrase(doc, j, limit, form) if not _opens_adjunct(doc, j, limit) else Stop(j, "adjunct")
+                    continue
             if j < limit and doc.lex.cue(toks[j].norm) is not None:
                 break  # a new cue after the comma starts its own frame
             if j < limit and is_adjunct_start(doc, j, limit):
@@ -228,18 +295,20 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
             stop = Stop(stop.at, "pp")
         if stop.why == "pp":
-            t = toks[stop.at]
-            start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
-                toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
-            end = clause_end(doc, start, sent.end)
-            if end - start >= 4:
-                comp = ((start, end), content_kind(doc, start, end))
-                reasons.append("comp:pp")
+            comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            if stop.at < limit and _opens_adjunct(doc, stop.at, limit) and stop.at == j and j == ci + 1:
-                pass
             j = skip_adjunct(doc, stop.at, limit)
+            if form.role in ("call", "accuse") and segments:
+                # "واتهم الجيش في بيان قوات الدعم بـ«…»": past the adjunct, an object, then the preposition
+                px = next(
+                    (x for x in range(j, min(limit, j + 8))
+                     if toks[x].norm in form.preps or (toks[x].norm.startswith("ب") and (len(toks[x].norm) > 3 or toks[x].norm == "ب"))),
+                    None,
+                )
+                if px is not None:
+                    comp = _pp_content(doc, px, limit, sent.end, form, reasons)
+                    break
             if j >= limit:
                 stop = Stop(j, "eos")
                 continue
@@ -257,8 +326,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why in ("comp", "prep_comp", "colon", "mark", "ba", "masdar", "saying"):
             comp = _complement(doc, stop, limit, sent.end, reasons)
         break
+    if comp is None and form.lemma in OBJECT_CONTENT_LEMMAS and segments:
+        # "أعلنت الوزارة، صباح اليوم، تسجيل أربع وفيات" / "ونفى الشبلي وجود أي نية …": a verbal-noun object
+        comp, segments = _object_content(doc, segments, limit, sent.end, reasons)
     if comp is None:
-        # a quote mark that opens right after the cue-frame inside the sentence ("وقال X، في مقابلة، «…»")
         return None
     (cs, ce), kind = comp
     if cs < toks[ci].end:
@@ -342,13 +413,7 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
     stop = scan_phrase(doc, ci + 2, limit, form) if ci + 2 < limit else Stop(limit, "eos")
     comp = None
     if stop.why == "pp":
-        t = toks[stop.at]
-        start = t.start + 1 if t.norm.startswith("ب") and t.norm not in form.preps else (
-            toks[stop.at + 1].start if stop.at + 1 < limit else sent.end)
-        end = clause_end(doc, start, sent.end)
-        if end - start >= 4:
-            comp = ((start, end), content_kind(doc, start, end))
-            reasons.append("comp:pp")
+        comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
     elif stop.why in ("comp", "prep_comp", "colon", "mark", "ba"):
         comp = _complement(doc, stop, limit, sent.end, reasons)
     if comp is None:
@@ -385,6 +450,14 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
+    if appos is not None and find_name(doc, *first) is None and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
+        inner = find_name(doc, *appos)
+        raw0 = doc.tokens[first[0]].text
+        if inner is not None and raw0.endswith(("ه", "ها", "هم")) and not raw0.endswith("ة"):
+            # "ويروي جارها، المتقاعد عبد القادر حمداني، أن …": a relation word, then who it is
+            cand.title, cand.speaker = first, inner
+            cand.reasons.append("title:before")
+            return
     if appos is not None and (starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)):
         inner = find_name(doc, *appos)
         if inner is not None and inner[0] > appos[0] and find_name(doc, *first) is None:
@@ -884,9 +957,21 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             if c is not None:
                 out.append(c)
             continue
-        if kind == "verbal" or kind is None:
+        if kind is None:
             continue
         sp_start = k + n
+        verb_cue = None
+        if kind == "verbal":
+            # "…، كما قال الوزير." / "وفق ما أفادت به الوزارة": a cue verb, then its subject
+            vf = lex.cue(toks[sp_start].norm) if sp_start < rng.stop else None
+            if vf is None or vf.pos not in ("perf", "imperf"):
+                continue
+            verb_cue = vf
+            n += 1
+            sp_start += 1
+            while sp_start < rng.stop and toks[sp_start].norm in ("به", "بها", "عنه", "عنها", "فيه"):
+                sp_start += 1
+                n += 1
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
@@ -930,10 +1015,12 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
-        if not _source_like(doc, sp_start, sp_end):
+        if verb_cue is None and not _source_like(doc, sp_start, sp_end):
             continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
+        if verb_cue is not None:
+            cand.gender = verb_cue.gender
         first = toks[cand.speaker[0]]
         if first.norm.startswith("ل") and first.norm[1:] and (first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name

@@ -154,17 +154,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "eos")
         if j > i:
             gap = doc.gap_before(j)
-            gk = gap_kind(gap)
-            if gk == "mark" and doc.tokens[j].start <= name_until + 1:
-                gk = None  # inside or right after a quoted name
-            if gk == "mark":
-                nm = name_mark(doc, doc.tokens[j - 1].end, limit)
-                if nm is not None:
-                    name_until = nm
-                    gk = None
-            if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
-                # the gap after a quoted name may hold a comma or a colon: classify what follows the mark
-                gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+            gk, name_until = _gap_past_names(doc, j, limit, name_until)
             if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].end : doc.tokens[min(j + 4, limit - 1)].end]:
                 paren_depth = 1  # a short parenthetical inside the phrase: (قسد)
             elif gk is not None and gk != "paren":
@@ -215,7 +205,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
         ):
             return Stop(j, "an")  # نقلت الوكالة عن …; with قال, عن means "about"
-        if j > i and not paren_depth and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
+        in_name = doc.tokens[j].start <= name_until
+        if j > i and not paren_depth and not in_name and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
             return Stop(j, "eos")  # another finite cue: "أما نيبينزيا فاعتبر …"
         if (
             cue is not None
@@ -237,6 +228,22 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if j - i >= max_len:
             return Stop(j, "long")
         j += 1
+
+
+def _gap_past_names(doc: Doc, j: int, limit: int, name_until: int) -> tuple[str | None, int]:
+    """gap_kind before token j, reading a short quoted name («الأناضول») as part of the phrase.
+    Returns (kind, position of the closing mark of the current quoted name or -1)."""
+    gk = gap_kind(doc.gap_before(j))
+    if gk == "mark" and doc.tokens[j].start <= name_until + 1:
+        gk = None  # inside or right after a quoted name
+    if gk == "mark":
+        nm = name_mark(doc, doc.tokens[j - 1].end, limit)
+        if nm is not None:
+            name_until, gk = nm, None
+    if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
+        # the gap after a quoted name may hold a comma or a colon: classify what follows the mark
+        gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+    return gk, name_until
 
 
 def _numeric_paren(doc: Doc, j: int) -> bool:
@@ -267,16 +274,7 @@ def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
     j = k + 1
     name_until = -1
     while j < limit:
-        gk = gap_kind(doc.gap_before(j))
-        if gk == "mark" and doc.tokens[j].start <= name_until + 1:
-            gk = None
-        if gk == "mark":
-            nm = name_mark(doc, doc.tokens[j - 1].end, limit)
-            if nm is not None:
-                name_until = nm
-                gk = None
-        if gk is None and name_until >= 0 and doc.tokens[j - 1].end <= name_until < doc.tokens[j].start:
-            gk = gap_kind(doc.text[name_until + 1 : doc.tokens[j].start])
+        gk, name_until = _gap_past_names(doc, j, limit, name_until)
         if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
         if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
