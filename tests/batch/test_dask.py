@@ -4,6 +4,8 @@ quote shards identical to the single-process run, resumable, importable into a r
 import csv
 import json
 import os
+import subprocess
+import sys
 import time
 
 import pyarrow as pa  # the archive extra, installed by `make test`
@@ -43,6 +45,15 @@ def single(archive, tmp_path_factory):
     return out.read_text(encoding="utf-8")
 
 
+CLUSTER = """
+import sys
+from distributed import LocalCluster
+with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as c:
+    print(c.scheduler_address, flush=True)
+    sys.stdin.read()  # until the test closes our stdin
+"""
+
+
 def shards_as_jsonl(folder):
     return jsonl_lines([q for f in quote_files([folder]) for q in read_quotes(f)])
 
@@ -75,13 +86,21 @@ def test_local_cluster_shards_equal_the_single_process_run_and_resume(archive, s
 
 
 def test_existing_scheduler_jsonl_shards_and_desk_import(archive, single, tmp_path):
-    from distributed import LocalCluster
-
     out = tmp_path / "quotes"
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cl:
-        r = qd("extract", *archive, "--engine", "dask", "--scheduler", cl.scheduler_address, "--format", "jsonl",
-               "--no-link", "-o", out)  # fmt: skip
+    # The cluster lives in its own process (as a real one would), started before the command and given to it
+    # by address.
+    cluster = subprocess.Popen([sys.executable, "-c", CLUSTER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               text=True)  # fmt: skip
+    try:
+        address = cluster.stdout.readline().strip()
+        assert address.startswith("tcp://127.0.0.1:"), address
+        r = qd("extract", *archive, "--engine", "dask", "--scheduler", address, "--format", "jsonl", "--no-link",
+               "-o", out)  # fmt: skip
         assert r.returncode == 0, r.stderr
+    finally:
+        cluster.stdin.close()
+        cluster.wait(timeout=60)
+        cluster.stdout.close()
     assert shards_as_jsonl(out) == single
     assert "".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("quotes-*.jsonl"))) == single
     project = tmp_path / "review.qdproj"
