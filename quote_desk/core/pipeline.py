@@ -99,8 +99,11 @@ class Extractor:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
             if form.pos in ("perf", "imperf"):
                 c = verbal_frame(d, tok.i, form)
-                if comp_only and c is not None and not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons):
-                    c = None
+                if comp_only and c is not None and (
+                    not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons)
+                    or (c.speaker is not None and c.speaker[1] - c.speaker[0] > 4)
+                ):
+                    c = None  # بين with a long phrase before أن is the preposition "between"
             elif form.pos == "part":
                 c = participial_frame(d, tok.i, form)
                 if c is not None and c.optional and not self.config.keep_pp_content:

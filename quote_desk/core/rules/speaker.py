@@ -33,7 +33,7 @@ IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
-    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه"
+    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه بلديه بنك بعثه برلمان بيت"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
@@ -155,6 +155,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if j > i:
             gap = doc.gap_before(j)
             gk, name_until = _gap_past_names(doc, j, limit, name_until)
+            if paren_depth == 0 and gk == "paren" and _numeric_paren(doc, j):
+                return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
             if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].end : doc.tokens[min(j + 4, limit - 1)].end]:
                 paren_depth = 1  # a short parenthetical inside the phrase: (قسد)
             elif gk is not None and gk != "paren":
@@ -216,6 +218,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and len(t) > 3
             and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
             and t[1:] not in lex.headline_topics
+            and lex.noun(t) is None
+            and t not in IDAFA_NOUNS  # بلدية، بنك، بعثة: nouns that start with ب
             and not (j + 1 < limit and gap_kind(doc.gap_before(j + 1)) == "comma" and not t.startswith("بال"))
         ):
             return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
