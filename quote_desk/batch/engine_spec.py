@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 class EngineSpec:
     link: bool = False  # link speakers to the speaker registry
     home: str | None = None  # quote_desk data folder holding the registry (None: $QUOTE_DESK_HOME or platform)
+    backend: str = "rules"  # rules (no models) or stanza (installed models; falls back to rules with a notice)
+    models_dir: str | None = None  # stanza models folder (None: the default, see `quote-desk models status`)
 
     def prepare(self) -> None:
         """Create and seed the registry once, in this process, before workers open it read-only."""
@@ -30,7 +32,17 @@ class EngineSpec:
             from quote_desk.registry import open_linker
 
             linker = open_linker(Path(self.home) if self.home else None)
-        return Extractor(linker=linker)
+        backend = None
+        if self.backend != "rules":
+            backend = self.choose_backend().backend
+        return Extractor(linker=linker, backend=backend)
+
+    def choose_backend(self):  # noqa: ANN201 - quote_desk.core.nlp.models.BackendChoice
+        """The NLP backend, with a notice when stanza was asked for but could not be loaded."""
+        from quote_desk.core.nlp.models import select_backend
+
+        # batch workers share the cores: one torch thread each (more threads oversubscribe a busy machine)
+        return select_backend(self.backend, self.models_dir, threads=1)
 
 
 _BUILT: dict[EngineSpec, Extractor] = {}

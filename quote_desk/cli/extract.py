@@ -27,6 +27,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--restart", action="store_true", help="ignore an interrupted run's partial output and start again")
     p.add_argument("--no-link", action="store_true", help="do not link speakers to the speaker registry")
     p.add_argument("--home", metavar="DIR", help="quote_desk data folder (default: platform data dir or $QUOTE_DESK_HOME)")
+    p.add_argument("--backend", choices=("rules", "stanza"), default="rules",
+                   help="NLP backend: rules (default, no models) or stanza (installed Arabic models; see `quote-desk models`)")
+    p.add_argument("--models-dir", metavar="DIR", help="stanza models folder (default: see `quote-desk models status`)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or a Dask cluster for archives of article shards")  # fmt: skip
     p.add_argument("--scheduler", metavar="ADDRESS",
@@ -47,12 +50,20 @@ def engine_spec(args: argparse.Namespace):
     from quote_desk.batch.engine_spec import EngineSpec
     from quote_desk.errors import QuoteDeskError
 
-    spec = EngineSpec(link=not getattr(args, "no_link", False), home=getattr(args, "home", None))
+    backend = getattr(args, "backend", "rules") or "rules"
+    models_dir = getattr(args, "models_dir", None)
+    spec = EngineSpec(link=not getattr(args, "no_link", False), home=getattr(args, "home", None),
+                      backend=backend, models_dir=models_dir)
     try:
         spec.prepare()
     except QuoteDeskError as exc:
         print(f"quote-desk: warning: speakers are not linked: {exc}", file=sys.stderr)
-        spec = EngineSpec(link=False)
+        spec = EngineSpec(link=False, backend=backend, models_dir=models_dir)
+    if backend != "rules":
+        choice = spec.choose_backend()
+        if choice.notice:  # stanza asked for but not usable: say so once, go on rules-only
+            print(f"quote-desk: warning: {choice.notice}", file=sys.stderr)
+            spec = EngineSpec(link=spec.link, home=spec.home)
     return spec
 
 
