@@ -297,6 +297,12 @@ class Discourse:
             n = len(words & pool)
             if n > best_n:
                 best, best_n = other, n
+        if best is None and not words and e.keys and e.keys[0]:
+            # a role alone ("والوزيرة: «…»"): the first body entity that carries that title
+            head = head_stem(e.keys[0][0])
+            for other in self.entities[e.eid + 1 : e.eid + 40]:
+                if other.stype != "anonymous_source" and any(head in map(head_stem, k) for k in other.title_keys):
+                    return other
         return best if best_n >= 1 else None
 
 
