@@ -290,7 +290,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why == "anon":
             j = skip_adjunct(doc, stop.at, limit)
             gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
-            stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
+            if j < limit and gk is None and toks[j].norm in doc.lex.complementizers:
+                stop = Stop(j, "comp")
+            else:
+                stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
             continue
         if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
             stop = Stop(stop.at, "pp")

@@ -136,6 +136,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     if t.startswith(("ب", "و")) and lex.adjuncts.get(t[1:]) == "comm":
         return True
     noun = _after_lam(t)
+    if noun is not None and (noun in lex.media_names or (noun.startswith("ال") and noun in lex.media_names)):
+        return True  # "قال شهود لرويترز": told Reuters
     if noun is not None:
         info = lex.noun(noun)
         if noun in ADDRESSEES or (info is not None and info.cls == "media") or lex.adjuncts.get(noun) == "comm":
@@ -225,6 +227,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
             return Stop(j, "adjunct")
+        if j > i and t in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"):
+            return Stop(j, "anon")  # "المصدر الذي فضل عدم الكشف عن اسمه أن …": a relative clause describes the speaker
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
