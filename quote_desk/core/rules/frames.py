@@ -301,7 +301,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            j = skip_adjunct(doc, stop.at, limit)
+            pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS
+            j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else frozenset())
+            if pp_verb and j < limit and toks[j].norm in form.preps and segments and not (
+                j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
+            ):
+                comp = _pp_content(doc, j, limit, sent.end, form, reasons)
+                break
             if form.role in ("call", "accuse") and segments:
                 # "واتهم الجيش في بيان قوات الدعم بـ«…»": past the adjunct, an object, then the preposition
                 px = next(

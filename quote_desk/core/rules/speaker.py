@@ -277,15 +277,16 @@ def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
     return m.close_end - 1
 
 
-def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
-    """From an adjunct start, the first token after it (the adjunct runs to punctuation or a complementizer)."""
+def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozenset()) -> int:
+    """From an adjunct start, the first token after it (the adjunct runs to punctuation, a complementizer, or a
+    word of `stop_at` — the verb's own preposition: "وشددت الرئاسة في بيان على ضرورة …")."""
     j = k + 1
     name_until = -1
     while j < limit:
         gk, name_until = _gap_past_names(doc, j, limit, name_until)
         if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
-        if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
+        if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES or (j > k + 1 and doc.tokens[j].norm in stop_at):
             return j
         j += 1
     return j
