@@ -913,6 +913,8 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     between = doc.text[m.close_end : toks[k].start]
     if any(c in between for c in ".!?؟:") or len(between.strip(" ،,\u200f")) > 0:
         return None
+    if toks[k].norm in ("هكذا", "بهذه") and k + 1 < len(toks):
+        k += 1 + (toks[k].norm == "بهذه" and k + 2 < len(toks) and toks[k + 1].norm in ("الكلمات", "العبارات", "العباره"))
     form = doc.lex.cue(toks[k].norm)
     if form is None or form.pos not in ("perf", "imperf"):
         return None
