@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $@
 
 $(TSTAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[desk,stanza,test,dist]'
+	$(PY) -m pip install --quiet -e '.[desk,stanza,test,archive,dist]'
 	touch $@ $(STAMP)
 
 run: $(STAMP)
@@ -28,8 +28,8 @@ test: $(TSTAMP)
 lint: $(TSTAMP)
 	$(VENV)/bin/ruff check quote_desk tests benchmarks
 
-bench: $(STAMP)
-	$(PY) benchmarks/run_all.py
+bench: $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 # The frozen one-folder app in dist/quote-desk/ and its archive (packaging/README.md).
 dist: $(TSTAMP)

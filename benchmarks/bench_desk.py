@@ -1,5 +1,8 @@
 """Desk benchmarks: open a 10,000-quote review project; latency of accept-and-next (key press to next quote
-painted). Targets: open < 1 s, accept-and-next median < 16 ms.
+painted); latency of typing in the filter field (key press to the filtered queue painted); memory. Each with
+a reference measured in the same run: the store alone reading the rows, the store alone committing one
+decision, and a plain-Python pass of the same filter over the rows. Targets: open < 1 s, accept-and-next and
+keystroke median < 16 ms.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_desk.py [--quotes 10000] [--presses 300]
 """
@@ -58,6 +61,17 @@ def build_project(path: Path, n_quotes: int, per_article: int = 20) -> None:
             p.import_article(doc, text, quotes, title=text.splitlines()[0])
 
 
+def rss_mb() -> float:
+    """Resident memory now (Linux /proc; elsewhere the peak from getrusage)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except OSError:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
 def percentile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, round(q * (len(xs) - 1)))]
@@ -68,9 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quotes", type=int, default=10_000)
     ap.add_argument("--presses", type=int, default=300)
     ap.add_argument("--opens", type=int, default=5)
+    ap.add_argument("--filter", default="الحكومة الميزانية", help="text typed into the filter, key by key")
     args = ap.parse_args(argv)
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -86,6 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     build_s = time.perf_counter() - t0
     app = make_app()
     settings = Settings()
+    # reference: the store alone opening the project and reading every row (no Qt)
+    store_opens = []
+    for _ in range(args.opens):
+        t0 = time.perf_counter()
+        with ReviewProject.open(project_path) as p:
+            p.rows()
+        store_opens.append(time.perf_counter() - t0)
+    rss_before = rss_mb()
 
     opens = []
     window = None
@@ -102,9 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         window.repaint()  # the first frame, with the queue and the first quote in its article
         opens.append(time.perf_counter() - t0)
     assert window is not None
+    rss_open = rss_mb()
     rows = window.model.rowCount()
     window.table.setFocus()
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QObject
 
     class PaintCounter(QObject):
         n = 0
@@ -127,6 +152,37 @@ def main(argv: list[str] | None = None) -> int:
         assert window.current_id() != before
         assert PaintCounter.n > painted, "the article view was not repainted"
     counts = window.project.counts()
+    # Typing in the filter field: each key press until the filtered queue (and the current quote) is painted.
+    from quote_desk.core.normalize import normalize
+
+    window.focus_filter()
+    app.processEvents()
+    typing = []
+    keys = list(args.filter) + ["\b"] * len(args.filter)
+    for ch in keys:
+        t0 = time.perf_counter()
+        if ch == "\b":
+            QTest.keyClick(window.filter_text, Qt.Key.Key_Backspace)
+        else:  # QTest.keyClicks is ASCII-only: a real key event carrying the Arabic character
+            key = Qt.Key.Key_Space if ch == " " else ord(ch)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(window.filter_text, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+        app.processEvents()
+        window.table.viewport().repaint()
+        typing.append((time.perf_counter() - t0) * 1000)
+    assert window.filter_text.text() == ""
+    # reference: the same filter as plain Python over the rows (normalised haystacks prepared, as the model does)
+    all_rows = window.model.all_rows()
+    hay = [window.model.haystack(r) for r in all_rows]
+    plain = []
+    typed = ""
+    for ch in keys:
+        typed = typed[:-1] if ch == "\b" else typed + ch
+        t0 = time.perf_counter()
+        want = normalize(typed).casefold().split()
+        _ = [r for r, h in zip(all_rows, hay, strict=True) if all(k in h for k in want)]
+        plain.append((time.perf_counter() - t0) * 1000)
+    window.table.setFocus()
     # Bulk: accept every pending quote (one transaction, one undo step), then undo it.
     window.settings.set("review/confirm_bulk", False)
     pending = counts["pending"]
@@ -141,6 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     undo_s = time.perf_counter() - t0
     assert window.project.counts()["pending"] == pending
     window.settings.set("review/confirm_bulk", True)
+    # reference: the store alone committing one decision (fsync), on its own connection
+    store_decide = []
+    with ReviewProject.open(project_path) as p:
+        ids = [r.id for r in p.rows(["pending"])[: min(100, args.presses)]]
+        for qid in ids:
+            t0 = time.perf_counter()
+            p.decide(qid, "accepted")
+            store_decide.append((time.perf_counter() - t0) * 1000)
     result = {
         "quotes": rows,
         "build_project_s": round(build_s, 2),
@@ -154,6 +218,14 @@ def main(argv: list[str] | None = None) -> int:
         "bulk_accept_s": round(bulk_s, 2),
         "bulk_accept_quotes": pending,
         "bulk_undo_s": round(undo_s, 2),
+        "store_open_s_median": round(statistics.median(store_opens), 3),
+        "store_decide_ms_median": round(statistics.median(store_decide), 2),
+        "filter_key_ms_median": round(statistics.median(typing), 2),
+        "filter_key_ms_p95": round(percentile(typing, 0.95), 2),
+        "filter_keys": len(typing),
+        "filter_plain_ms_median": round(statistics.median(plain), 2),
+        "rss_mb_app": round(rss_before, 1),
+        "rss_mb_open": round(rss_open, 1),
         "qt_platform": QApplication.platformName(),
     }
     print(json.dumps(result, indent=2))

@@ -49,7 +49,7 @@ def score(split):
     return evaluate(gold, pred).as_dict()["total"]
 
 
-@pytest.mark.parametrize(("split", "min_f1", "min_e2e"), [("dev", 0.92, 0.80), ("dev2", 0.88, 0.70), ("test", 0.88, 0.68), ("samples", 0.85, 0.85)])
+@pytest.mark.parametrize(("split", "min_f1", "min_e2e"), [("dev", 0.92, 0.82), ("dev2", 0.90, 0.80), ("test", 0.90, 0.77), ("samples", 0.88, 0.88)])
 def test_engine_quality_does_not_regress(split, min_f1, min_e2e):
     t = score(split)
     assert t["f1"] >= min_f1 and t["e2e_f1"] >= min_e2e, t

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "quote_desk.cli.demo",
     "quote_desk.cli.speakers",
     "quote_desk.cli.export",
+    "quote_desk.cli.import_quotes",
     "quote_desk.cli.models",
 )
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import strip_article
@@ -30,14 +31,20 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     title_keys: list[tuple[str, ...]] = field(default_factory=list)
     via: str | None = None
+    _canon: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
     def canonical(self) -> str | None:
         if not self.mentions:
             return self.aliases[0] if self.aliases else None
         if self.stype == "anonymous_source":
             return self.mentions[0]
-        # the fullest form, preferring a bare name over one that still carries a title ("رئيس الوزراء X")
-        return max(self.mentions, key=lambda m: (not _titled(m), len(m.split()), len(m)))
+        # Remembered until a mention is added: a long document names one speaker thousands of times, and
+        # this is asked for every quote (the max over distinct forms is the max over all of them).
+        if self._canon is None or self._canon[0] != len(self.mentions):
+            # the fullest form, preferring a bare name over one that still carries a title ("رئيس الوزراء X")
+            best = max(dict.fromkeys(self.mentions), key=lambda m: (not _titled(m), len(m.split()), len(m)))
+            self._canon = (len(self.mentions), best)
+        return self._canon[1]
 
 
 def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
@@ -137,8 +144,8 @@ class Discourse:
 
     def _recency(self) -> list[int]:
         """Entity ids, least to most recently used (named or quoted), the last RECENCY_WINDOW of them."""
-        order = list(self._used)
-        return order[-self.RECENCY_WINDOW :]
+        # from the end of the (insertion-ordered) dict: O(window), not O(all entities of a long document)
+        return list(islice(reversed(self._used), self.RECENCY_WINDOW))[::-1]
 
     def _touch(self, eid: int) -> None:
         self._used.pop(eid, None)
@@ -290,6 +297,12 @@ class Discourse:
             n = len(words & pool)
             if n > best_n:
                 best, best_n = other, n
+        if best is None and not words and e.keys and e.keys[0]:
+            # a role alone ("والوزيرة: «…»"): the first body entity that carries that title
+            head = head_stem(e.keys[0][0])
+            for other in self.entities[e.eid + 1 : e.eid + 40]:
+                if other.stype != "anonymous_source" and any(head in map(head_stem, k) for k in other.title_keys):
+                    return other
         return best if best_n >= 1 else None
 
 

@@ -384,19 +384,28 @@ def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
 def _continuations(d: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A paragraph that re-opens a quote left open at the end of the previous paragraph."""
     out: list[Candidate] = []
+    # Looked up, not scanned: a long document has many candidates and many re-opened quotes.
+    contents = {c.content for c in cands}
+    spans = sorted(c.content for c in cands)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []  # reach[j]: the furthest content end among spans[: j + 1]
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
     for i, m in enumerate(d.marks):
         if i == 0:
             continue
         prev = d.marks[i - 1]
         if prev.closed or prev.para != m.para - 1 or m.open_start != d.paras[m.para].start:
             continue
-        if not any(c.content == (prev.start, prev.end) for c in cands + out):
+        if (prev.start, prev.end) not in contents:
             continue
-        if any(c.content[0] <= m.start < c.content[1] for c in cands):
+        j = bisect.bisect_right(starts, m.start)  # a candidate's content holds m.start
+        if j and reach[j - 1] > m.start:
             continue
         c = Candidate((m.start, m.end), "direct", None, d.sent_of(m.start), "continuation")
         c.reasons = ["multi-paragraph"]
         out.append(c)
+        contents.add(c.content)
     return out
 
 

@@ -290,7 +290,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why == "anon":
             j = skip_adjunct(doc, stop.at, limit)
             gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
-            stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
+            if j < limit and gk is None and toks[j].norm in doc.lex.complementizers:
+                stop = Stop(j, "comp")
+            else:
+                stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
             continue
         if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
             stop = Stop(stop.at, "pp")
@@ -298,7 +301,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            j = skip_adjunct(doc, stop.at, limit)
+            pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS
+            j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else frozenset())
+            if pp_verb and j < limit and toks[j].norm in form.preps and segments and not (
+                j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
+            ):
+                comp = _pp_content(doc, j, limit, sent.end, form, reasons)
+                break
             if form.role in ("call", "accuse") and segments:
                 # "واتهم الجيش في بيان قوات الدعم بـ«…»": past the adjunct, an object, then the preposition
                 px = next(
@@ -450,8 +459,16 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
-    if appos is not None and find_name(doc, *first) is None and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
-        inner = find_name(doc, *appos)
+    if appos is not None and first[1] - first[0] == 1 and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
+        t_app, n_app = split_title_name(doc, *appos)
+        inner = n_app if t_app is not None else find_name(doc, *appos)
+        if inner is not None and inner[0] == appos[0] and _is_definite_phrase(doc, *appos):
+            inner = None
+        if inner is None and _is_definite_phrase(doc, *appos):
+            k = appos[0]
+            while k < appos[1] and doc.tokens[k].norm.startswith("ال"):
+                k += 1
+            inner = find_name(doc, k, appos[1]) if k < appos[1] else None
         raw0 = doc.tokens[first[0]].text
         if inner is not None and raw0.endswith(("ه", "ها", "هم")) and not raw0.endswith("ة"):
             # "ويروي جارها، المتقاعد عبد القادر حمداني، أن …": a relation word, then who it is
@@ -899,6 +916,8 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     between = doc.text[m.close_end : toks[k].start]
     if any(c in between for c in ".!?؟:") or len(between.strip(" ،,\u200f")) > 0:
         return None
+    if toks[k].norm in ("هكذا", "بهذه") and k + 1 < len(toks):
+        k += 1 + (toks[k].norm == "بهذه" and k + 2 < len(toks) and toks[k + 1].norm in ("الكلمات", "العبارات", "العباره"))
     form = doc.lex.cue(toks[k].norm)
     if form is None or form.pos not in ("perf", "imperf"):
         return None

@@ -7,6 +7,7 @@ of its paragraph, and flagged `closed=False` (the next paragraph often re-opens 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,6 +40,15 @@ def _mark_table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     return table, openers_only
 
 
+@cache
+def _mark_start() -> re.Pattern[str]:
+    """Any character that can begin a mark: find_marks jumps from one to the next instead of walking every
+    character in Python (it was the engine's second-largest cost)."""
+    table, _ = _mark_table()
+    firsts = sorted({k[0] for k in table} | {"(", ")"})
+    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+
+
 def _prev_nonspace(text: str, i: int, floor: int) -> str:
     j = i - 1
     while j >= floor and text[j] in " \t\u200f\u200e":
@@ -48,11 +58,16 @@ def _prev_nonspace(text: str, i: int, floor: int) -> str:
 
 def find_marks(text: str, paras: list[Span]) -> list[MarkSpan]:
     table, directional = _mark_table()
+    next_mark = _mark_start().search
     out: list[MarkSpan] = []
     for pi, para in enumerate(paras):
         i = para.start
         open_stack: list[tuple[str, int, int]] = []  # (class or closer, mark start, content start)
         while i < para.end:
+            m = next_mark(text, i, para.end)
+            if m is None:
+                break
+            i = m.start()
             ch = text[i]
             two = text[i : i + 2]
             if two in ("((", "))"):
