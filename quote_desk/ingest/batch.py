@@ -65,29 +65,32 @@ def iter_jsonl(path: Path, encoding: str | None, max_chars: int) -> Iterator[Rec
             try:
                 line = fh.readline()
             except UnicodeDecodeError as exc:
-                yield InputError(f"{path} line {lineno}: not valid {label} ({exc.reason}); the rest of the file is skipped")
+                yield InputError(f"{path}:{lineno}: not valid {label} ({exc.reason}); the rest of the file is skipped")
                 return
             if not line:
                 return
             if not line.strip():
                 continue
             if len(line) > max_chars:
-                yield InputError(f"{path} line {lineno}: the record is larger than the {max_chars:,} character limit")
+                yield InputError(f"{path}:{lineno}: the record is larger than the {max_chars:,} character limit")
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield InputError(f"{path} line {lineno}: not a JSON object ({exc.msg}, column {exc.colno})")
+                yield InputError(f"{path}:{lineno}: not valid JSON ({exc.msg}, column {exc.colno})")
                 continue
-            yield _record(obj, f"{path} line {lineno}", f"{stem}-{lineno}", label)
+            yield _record(obj, f"{path}:{lineno}", f"{stem}-{lineno}", label)
 
 
 def _record(obj: Any, where: str, default_id: str, label: str) -> Record | InputError:
     if not isinstance(obj, dict):
-        return InputError(f"{where}: expected an object with id and text, got {type(obj).__name__}")
+        return InputError(f'{where}: expected an object with "doc" and "text", got {type(obj).__name__}')
+    lower = {str(k).strip().lower() for k in obj}
     text = _pick(obj, TEXT_KEYS)
-    if not isinstance(text, str) or not text.strip():
-        return InputError(f"{where}: no article text (a non-empty 'text' field)")
+    if not any(k in lower for k in TEXT_KEYS) or (text is not None and not isinstance(text, str)):
+        return InputError(f"{where}: no \"text\" field holding the article's text")
+    if text is None or not text.strip():
+        return InputError(f"{where}: the article's text is empty")
     doc = _pick(obj, ID_KEYS)
     doc = default_id if doc is None else str(doc).strip() or default_id
     title = _pick(obj, TITLE_KEYS)
@@ -132,22 +135,22 @@ def iter_csv(path: Path, encoding: str | None, max_chars: int) -> Iterator[Recor
                     f"and an id column: {', '.join(ID_KEYS)})"
                 )
                 return
-            n = 1
+            n = 0  # data rows, the header not counted
             while True:
                 try:
                     row = next(reader)
                 except StopIteration:
                     return
                 except UnicodeDecodeError as exc:
-                    yield InputError(f"{path} after row {n}: not valid {label} ({exc.reason}); the rest is skipped")
+                    yield InputError(f"{path}: after row {n}: not valid {label} ({exc.reason}); the rest is skipped")
                     return
                 except csv.Error as exc:
-                    yield InputError(f"{path} row {n + 1}: {exc}; the rest of the file is skipped")
+                    yield InputError(f"{path}: row {n + 1}: {exc}; the rest of the file is skipped")
                     return
                 n += 1
                 if not any(cell.strip() for cell in row):
                     continue
                 obj = dict(zip(cols, row, strict=False))
-                yield _record(obj, f"{path} row {n}", f"{stem}-{n}", label)
+                yield _record(obj, f"{path}: row {n}", f"{stem}-{n}", label)
     finally:
         csv.field_size_limit(old_limit)

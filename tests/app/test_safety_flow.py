@@ -117,7 +117,7 @@ def test_every_format_imports_through_the_desk(make_desk, qtbot, tmp_path):
         w.import_paths([d, table])
     docs = {a.doc for a in w.project.articles()}
     assert docs == {"a", "b", "c", "wire-1"}
-    assert "line 2: no article text" in w.last_error
+    assert 'wire.jsonl:2: no "text" field' in w.last_error
     for a in w.project.articles():
         body = w.project.article_text(a.id)
         assert "\r" not in body
