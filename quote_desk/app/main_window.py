@@ -105,6 +105,9 @@ def fsi(s: str) -> str:
     return "\u2068" + s + "\u2069"
 
 
+FILTER_DELAY_MS = 150  # typing pause after which the queue is filtered
+
+
 class FilterEdit(QLineEdit):
     """A filter field: Enter and Esc hand the keyboard back to the queue instead of firing review shortcuts."""
 
@@ -354,14 +357,20 @@ class DeskWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.proxy.layoutChanged.connect(self._ensure_current)
         self.proxy.rowsRemoved.connect(lambda *_: QTimer.singleShot(0, self._ensure_current))
-        self.filter_text.textChanged.connect(self._filters_changed)
-        self.filter_speaker.textChanged.connect(self._filters_changed)
+        # Typing filters: each key press only restarts a short timer; the queue is filtered once the editor
+        # pauses (or presses Enter), so a keystroke never waits for 10,000 rows to be filtered.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._filters_changed)
+        self.filter_text.textChanged.connect(self._filter_timer.start)
+        self.filter_speaker.textChanged.connect(self._filter_timer.start)
         self.filter_status.currentIndexChanged.connect(self._filters_changed)
         self.filter_article.currentIndexChanged.connect(self._filters_changed)
         self.filter_min.valueChanged.connect(self._filters_changed)
         self.filter_max.valueChanged.connect(self._filters_changed)
-        self.filter_text.leave.connect(self.table.setFocus)
-        self.filter_speaker.leave.connect(self.table.setFocus)
+        self.filter_text.leave.connect(self._leave_filter)
+        self.filter_speaker.leave.connect(self._leave_filter)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda *_: self.apply_theme())
 
@@ -622,6 +631,7 @@ class DeskWindow(QMainWindow):
         self.table.setFocus()
 
     def bulk_decide(self, status: str) -> None:
+        self.flush_filter()  # act on what the editor sees, even within the typing pause
         rows = self.proxy.visible_rows()
         if not rows:
             return
@@ -676,7 +686,18 @@ class DeskWindow(QMainWindow):
         return QuoteFilter(statuses, min(lo, hi), max(lo, hi), self.filter_speaker.text(),
                            self.filter_article.currentData() or "", self.filter_text.text())  # fmt: skip
 
+    def flush_filter(self) -> None:
+        """Apply a filter still waiting for the typing pause."""
+        if self._filter_timer.isActive():
+            self._filter_timer.stop()
+            self._filters_changed()
+
+    def _leave_filter(self) -> None:
+        self.flush_filter()
+        self.table.setFocus()
+
     def _filters_changed(self, *_: object) -> None:
+        self._filter_timer.stop()
         keep = self.current_id()
         self.proxy.set_filter(self.current_filter())
         if keep is None or not self.select_id(keep):
@@ -882,6 +903,7 @@ class DeskWindow(QMainWindow):
 
     # ================================================================== export
     def open_export(self) -> None:
+        self.flush_filter()  # act on what the editor sees, even within the typing pause
         accepted = sum(1 for r in self.model.all_rows() if r.status in ACCEPTED_STATUSES)
         base = Path(self.project.path) if self.project.path != ":memory:" else Path.cwd() / "quotes"
         dlg = ExportDialog(base.with_suffix(".csv"), self.settings, self.proxy.rowCount(), accepted, self)

@@ -294,3 +294,24 @@ def test_theme_follows_the_palette(make_desk):
     assert w.article_view.colors is DARK and w.model.dark
     w.setPalette(light)
     assert w.article_view.colors is LIGHT and not w.model.dark
+
+
+def test_typing_in_the_filter_waits_for_a_pause_and_enter_applies_it(qtbot, tmp_path):
+    """Each key press only restarts the typing timer; the queue is filtered after the pause or on Enter."""
+    from quote_desk.app.main import open_desk, sample_articles
+
+    w = open_desk(tmp_path / "p.qdproj", lang="en")
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.import_finished, timeout=60_000):
+        w.import_paths(sample_articles())
+    total = w.proxy.rowCount()
+    w.focus_filter()
+    qtbot.keyClicks(w.filter_text, "zzzz")  # nothing matches
+    assert w.proxy.rowCount() == total  # not yet: the editor is still typing
+    qtbot.waitUntil(lambda: w.proxy.rowCount() == 0, timeout=2000)
+    w.filter_text.clear()
+    qtbot.waitUntil(lambda: w.proxy.rowCount() == total, timeout=2000)
+    qtbot.keyClicks(w.filter_text, "zzzz")
+    assert w.proxy.rowCount() == total
+    qtbot.keyClick(w.filter_text, Qt.Key.Key_Return)  # Enter applies at once
+    assert w.proxy.rowCount() == 0
