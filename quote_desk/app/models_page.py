@@ -109,7 +109,6 @@ class ModelsPage(QWidget):
         self.folder.setObjectName("models_folder")
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths stay left-to-right
-        self.folder.setWordWrap(True)
         change = QPushButton(tr("Change…"), self)
         change.setObjectName("models_change_dir")
         change.clicked.connect(self._browse)
@@ -133,6 +132,8 @@ class ModelsPage(QWidget):
         self.files.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.files.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # processor and file names are Latin
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.files.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.files.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
         self.problems = QLabel(self)
         self.problems.setObjectName("models_problems")
         self.problems.setWordWrap(True)
@@ -179,11 +180,12 @@ class ModelsPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(form)
-        lay.addWidget(self.files, 1)
+        lay.addWidget(self.files)
         lay.addWidget(self.problems)
         lay.addLayout(buttons)
         lay.addLayout(run_row)
         lay.addWidget(self.message)
+        lay.addStretch(1)
         self.refresh()
 
     # -- folder and status

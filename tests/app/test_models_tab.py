@@ -1,6 +1,6 @@
 """The Models tab of the settings dialog without models: an empty folder's status, a failing offline install,
 and the backend choice reaching the desk's extractor (stanza asked for, not loadable: one notice, rules-only).
-The tests with real tiny models are in tests/nlp/test_models_page.py."""
+The tests with real tiny models are in tests/nlp/test_models_tab_tiny.py."""
 
 from __future__ import annotations
 
