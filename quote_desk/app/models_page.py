@@ -389,11 +389,12 @@ class BackendNoticeLabel(QLabel):
         if not notice:
             self.hide()
             return False
+        hint = tr("Settings → Models installs the models or switches back to rules only.")
         self.setText(tr("Rules only: stanza unavailable"))
-        self.setToolTip(notice)
+        self.setToolTip(notice + "\n" + hint)
         self.show()
         if notice in self.shown:
             return False
         self.shown.append(notice)
-        self.window_.statusBar().showMessage(notice, 15000)
+        self.window_.statusBar().showMessage(notice + " — " + hint, 15000)
         return True

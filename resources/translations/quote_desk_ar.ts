@@ -735,6 +735,10 @@
         <translation>القواعد وحدها: stanza غير متاحة</translation>
     </message>
     <message>
+        <source>Settings → Models installs the models or switches back to rules only.</source>
+        <translation>من الإعدادات ← النماذج يمكنك تثبيت النماذج أو العودة إلى القواعد وحدها.</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>النموذج</translation>
     </message>

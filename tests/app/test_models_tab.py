@@ -102,6 +102,36 @@ def test_cancel_stops_the_install_between_files(page: ModelsPage, qtbot, tmp_pat
     assert not (tmp_path / "models").exists()
 
 
+def test_closing_the_dialog_during_an_install_cancels_it(make_desk, qtbot, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    import threading
+
+    from quote_desk.core.nlp import stanza_backend
+
+    go_on = threading.Event()
+    steps: list[int] = []
+
+    def slow_download(directory, procs, progress=None, **kwargs):
+        for i in range(3):
+            progress(i, 3, f"file{i}")
+            steps.append(i)
+            go_on.wait(5)
+        return []
+
+    monkeypatch.setattr(stanza_backend, "download_models", slow_download)
+    w = make_desk()
+    dlg = _open_models_tab(w, qtbot)
+    dlg.models_page.set_models_dir(tmp_path / "models")
+    job = dlg.models_page.start_install()
+    qtbot.waitUntil(lambda: steps == [0])
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # the dialog closes (and is deleted) while the download runs
+    assert job.cancelled
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        go_on.set()
+    assert steps == [0]  # stopped before the next file; the late callbacks found no page and did nothing
+    assert w.dialog is None
+
+
 def _open_models_tab(w, qtbot):
     w.open_settings()
     dlg = w.dialog
@@ -133,10 +163,11 @@ def test_backend_choice_round_trips_and_reaches_the_extractor(make_desk, qtbot, 
             w.import_sources([ArticleSource(doc, ARTICLE + doc, None, None)])
         qtbot.waitUntil(lambda: w.backend_label.isVisible())
     assert len(w.project.article_hashes()) == 2 and w.model.rowCount() >= 2
-    notice = w.backend_label.toolTip()
+    notice = w.backend_label.shown[0]
+    assert w.backend_label.toolTip().startswith(notice) and "Settings → Models" in w.backend_label.toolTip()
     assert notice.startswith("stanza backend unavailable, using rules-only: Arabic stanza models are not installed "
                              f"at {empty}")  # fmt: skip
-    assert w.backend_label.shown == [notice]  # the message was shown once for two imports
+    assert w.backend_label.shown == [notice]  # one notice, shown once for two imports
     assert w.backend_label.text() == "Rules only: stanza unavailable"
 
     seen: list[str] = []
