@@ -54,6 +54,7 @@ class Lexicon:
     noise_prefixes: tuple[tuple[str, ...], ...]
     headline_topics: frozenset[str]
     masdar_forms: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    media_names: frozenset[str] = frozenset()  # first words of outlet names (رويترز، الأناضول …)
 
     def cue(self, folded: str) -> CueForm | None:
         return self.cues.get(folded)
@@ -227,4 +228,5 @@ def load_lexicon() -> Lexicon:
         noise_prefixes=noise,
         headline_topics=frozenset(normalize(r[0]) for r in _read_rows("headline_topics.txt")),
         masdar_forms=masdars,
+        media_names=frozenset(normalize(r[0]).split()[0] for r in _read_rows("media_names.txt")),
     )

@@ -284,3 +284,17 @@ def test_announced_events_are_content_but_decisions_are_not():
     assert q.text.startswith("تسجيل أربع وفيات") and same(q.speaker, "وزارة الصحة")
     assert only("ونفى المتحدث سامر علي وجود أي نية لرفع الأسعار.").text.startswith("وجود")
     assert run("وأعلنت الوزارة تعليق الدراسة في المدارس ليومين.") == []
+
+
+def test_addressee_outlet_and_relative_clause_are_not_the_speaker():
+    q = only("وقال شهود عيان لرويترز إن دوي انفجارات سمع في المدينة.")
+    assert same(q.speaker, "شهود عيان") and q.speaker_type == "anonymous_source"
+    q = only("وقال مسؤول أمني الذي فضل عدم الكشف عن اسمه إن التحقيق مستمر.")
+    assert same(q.speaker, "مسؤول أمني") and q.text == "التحقيق مستمر"
+
+
+def test_verb_preposition_after_an_adjunct():
+    q = only("وشددت الرئاسة في بيان على ضرورة وقف إطلاق النار فوراً.")
+    assert same(q.speaker, "الرئاسة") and q.text.startswith("ضرورة")
+    q = only("ودعت المنظمة في بيان إلى وقف فوري للقتال.")
+    assert q.text.startswith("وقف فوري")

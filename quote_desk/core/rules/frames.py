@@ -290,7 +290,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why == "anon":
             j = skip_adjunct(doc, stop.at, limit)
             gk = gap_kind(doc.gap_before(j)) if j < limit else "end"
-            stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
+            if j < limit and gk is None and toks[j].norm in doc.lex.complementizers:
+                stop = Stop(j, "comp")
+            else:
+                stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
             continue
         if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
             stop = Stop(stop.at, "pp")
@@ -298,7 +301,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            j = skip_adjunct(doc, stop.at, limit)
+            pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS
+            j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else frozenset())
+            if pp_verb and j < limit and toks[j].norm in form.preps and segments and not (
+                j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
+            ):
+                comp = _pp_content(doc, j, limit, sent.end, form, reasons)
+                break
             if form.role in ("call", "accuse") and segments:
                 # "واتهم الجيش في بيان قوات الدعم بـ«…»": past the adjunct, an object, then the preposition
                 px = next(
@@ -904,6 +913,8 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     between = doc.text[m.close_end : toks[k].start]
     if any(c in between for c in ".!?؟:") or len(between.strip(" ،,\u200f")) > 0:
         return None
+    if toks[k].norm in ("هكذا", "بهذه") and k + 1 < len(toks):
+        k += 1 + (toks[k].norm == "بهذه" and k + 2 < len(toks) and toks[k + 1].norm in ("الكلمات", "العبارات", "العباره"))
     form = doc.lex.cue(toks[k].norm)
     if form is None or form.pos not in ("perf", "imperf"):
         return None

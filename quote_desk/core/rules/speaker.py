@@ -136,6 +136,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     if t.startswith(("ب", "و")) and lex.adjuncts.get(t[1:]) == "comm":
         return True
     noun = _after_lam(t)
+    if noun is not None and (noun in lex.media_names or (noun.startswith("ال") and noun in lex.media_names)):
+        return True  # "قال شهود لرويترز": told Reuters
     if noun is not None:
         info = lex.noun(noun)
         if noun in ADDRESSEES or (info is not None and info.cls == "media") or lex.adjuncts.get(noun) == "comm":
@@ -225,6 +227,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
             return Stop(j, "adjunct")
+        if j > i and t in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"):
+            return Stop(j, "anon")  # "المصدر الذي فضل عدم الكشف عن اسمه أن …": a relative clause describes the speaker
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
@@ -273,15 +277,16 @@ def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
     return m.close_end - 1
 
 
-def skip_adjunct(doc: Doc, k: int, limit: int) -> int:
-    """From an adjunct start, the first token after it (the adjunct runs to punctuation or a complementizer)."""
+def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozenset()) -> int:
+    """From an adjunct start, the first token after it (the adjunct runs to punctuation, a complementizer, or a
+    word of `stop_at` — the verb's own preposition: "وشددت الرئاسة في بيان على ضرورة …")."""
     j = k + 1
     name_until = -1
     while j < limit:
         gk, name_until = _gap_past_names(doc, j, limit, name_until)
         if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
-        if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES:
+        if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES or (j > k + 1 and doc.tokens[j].norm in stop_at):
             return j
         j += 1
     return j
