@@ -10,7 +10,6 @@ import getpass
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -150,8 +149,8 @@ class DeskWindow(QMainWindow):
         self.project = project
         self.settings = settings
         self.backend_label = BackendNoticeLabel(self)  # stanza chosen but not loadable: said once, rules-only
-        self.extractor_factory = extractor_factory or partial(default_extractor_factory, settings.path,
-                                                              self.backend_label.notice.emit)  # fmt: skip
+        self.extractor_factory = extractor_factory or (
+            lambda: default_extractor_factory(settings.path, self.backend_label.notice.emit))
         self.project.reviewer = settings.get("review/reviewer") or _user_name()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
