@@ -157,8 +157,8 @@ def child_stanza(n_articles: int) -> dict[str, Any]:
     build_s = time.perf_counter() - t0
     import torch
     from corpus import corpus
-    from quote_desk.core.nlp.stanza_backend import StanzaBackend
 
+    from quote_desk.core.nlp.stanza_backend import StanzaBackend
     from quote_desk.core.pipeline import Extractor
 
     # One core, like every engine figure here. torch's default (one thread per core) spins on a busy machine:

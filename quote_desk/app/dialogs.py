@@ -47,7 +47,7 @@ class ExportDialog(QDialog):
         self.fmt.addItem("JSONL", "jsonl")
         self.profile = QComboBox(self)
         self.profile.addItem(tr("Excel (UTF-8 with BOM, formulas neutralised)"), "excel")
-        self.profile.addItem(tr("Raw (UTF-8, text as stored)"), "raw")
+        self.profile.addItem(tr("Raw (UTF-8, text as stored; not safe to open in a spreadsheet)"), "raw")
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.get("export/profile"))))
         self.delimiter = QComboBox(self)
         for label, value in ((tr("Comma"), "comma"), (tr("Semicolon"), "semicolon"), (tr("Tab"), "tab")):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +73,10 @@ from quote_desk.app.undo import StoreCommand
 from quote_desk.app.workers import Job, run_in_background
 from quote_desk.core.records import KINDS
 from quote_desk.errors import QuoteDeskError
-from quote_desk.store import ACCEPTED_STATUSES, QuoteRow, ReviewProject
-from quote_desk.store.importing import ArticleSource, collect_paths, pasted_article, read_article
+from quote_desk.store import ACCEPTED_STATUSES, ProjectCorruptError, QuoteRow, ReviewProject, restore_backup
+from quote_desk.store.importing import ArticleSource, collect_paths, pasted_article, read_sources
 from quote_desk.store.project import text_hash
+from quote_desk.store.safety import backup_time
 from quote_desk.store.spans import narrow, widen
 
 ExtractorFactory = Callable[[], Any]
@@ -725,9 +726,9 @@ class DeskWindow(QMainWindow):
             self.show_error(str(exc))
             return None
         if not files:
-            self.show_error(tr("No .txt articles found to import."))
+            self.show_error(tr("No articles found to import (.txt, .html, .docx, .jsonl, .csv)."))
             return None
-        return self._start_import([lambda p=p: read_article(p) for p in files], len(files))
+        return self._start_import([lambda p=p: read_sources(p) for p in files], len(files))
 
     def import_sources(self, sources: Sequence[ArticleSource]) -> Job | None:
         return self._start_import([lambda s=s: s for s in sources], len(sources))
@@ -740,13 +741,15 @@ class DeskWindow(QMainWindow):
             return
         self.import_sources([src])
 
-    def _start_import(self, loaders: list[Callable[[], ArticleSource]], total: int) -> Job | None:
+    def _start_import(
+        self, loaders: list[Callable[[], ArticleSource | Iterable[ArticleSource | QuoteDeskError]]], total: int
+    ) -> Job | None:
         if self.job is not None and self.job.running:
             self.show_error(tr("An import is already running; wait for it or cancel it."))
             return None
         known_hashes = self.project.article_hashes()
         factory = self.extractor_factory
-        report: dict[str, Any] = {"articles": 0, "added": 0, "kept": 0, "unchanged": 0, "failed": []}
+        report: dict[str, Any] = {"articles": 0, "added": 0, "kept": 0, "unchanged": 0, "failed": [], "notes": []}
         self._import_report = report
 
         def work(job: Job) -> dict[str, Any]:
@@ -754,25 +757,33 @@ class DeskWindow(QMainWindow):
             for i, load in enumerate(loaders):
                 if job.cancelled:
                     break
+                label = ""
                 try:
-                    src = load()
+                    loaded = load()
+                    # One file gives one article, or many (a .jsonl/.csv table), or an error per bad record.
+                    for src in [loaded] if isinstance(loaded, ArticleSource) else loaded:
+                        if job.cancelled:
+                            break
+                        if isinstance(src, QuoteDeskError):
+                            job.emit(("failed", str(src)))
+                            continue
+                        label = src.doc
+                        for note in src.notes:
+                            job.emit(("note", f"{src.doc}: {note}"))
+                        if known_hashes.get(src.doc) == text_hash(src.text):
+                            job.emit(("unchanged", src.doc))
+                            continue
+                        if extractor is None:
+                            extractor = factory()
+                        try:
+                            quotes = extractor.extract(src.text, doc=src.doc)
+                        except QuoteDeskError as exc:
+                            job.emit(("failed", f"{src.doc}: {exc}"))
+                            continue
+                        job.emit(("article", (src, quotes)))
                 except QuoteDeskError as exc:
                     job.emit(("failed", str(exc)))
-                    job.progress(i + 1, total, "")
-                    continue
-                if known_hashes.get(src.doc) == text_hash(src.text):
-                    job.emit(("unchanged", src.doc))
-                else:
-                    if extractor is None:
-                        extractor = factory()
-                    try:
-                        quotes = extractor.extract(src.text, doc=src.doc)
-                    except QuoteDeskError as exc:
-                        job.emit(("failed", f"{src.doc}: {exc}"))
-                        job.progress(i + 1, total, src.doc)
-                        continue
-                    job.emit(("article", (src, quotes)))
-                job.progress(i + 1, total, src.doc)
+                job.progress(i + 1, total, label)
             return {"cancelled": job.cancelled}
 
         self.progress.setRange(0, total)
@@ -791,6 +802,8 @@ class DeskWindow(QMainWindow):
         rep = self._import_report
         if kind == "failed":
             rep["failed"].append(payload)
+        elif kind == "note":
+            rep["notes"].append(payload)
         elif kind == "unchanged":
             rep["unchanged"] += 1
         else:
@@ -827,11 +840,14 @@ class DeskWindow(QMainWindow):
             "DeskWindow", "%n new quote(s)", rep["added"])
         if rep["kept"] or rep["unchanged"]:
             msg += " · " + tr("already in the project: %1").replace("%1", str(rep["kept"] + rep["unchanged"]))
+        if rep["notes"]:
+            msg += " · " + "; ".join(rep["notes"][:3]) + (" …" if len(rep["notes"]) > 3 else "")
         if result.get("cancelled"):
             msg = tr("Import cancelled.") + " " + msg
         self.statusBar().showMessage(msg, 8000)
         if rep["failed"]:
-            self.show_error(tr("Some articles were not imported:") + "\n" + "\n".join(rep["failed"][:20]))
+            notes = ("\n\n" + "\n".join(rep["notes"][:20])) if rep["notes"] else ""
+            self.show_error(tr("Some articles were not imported:") + "\n" + "\n".join(rep["failed"][:20]) + notes)
         self.import_finished.emit()
 
     def _import_error(self, exc: BaseException, tb: str) -> None:
@@ -850,7 +866,7 @@ class DeskWindow(QMainWindow):
             self.statusBar().showMessage(tr("Cancelling…"))
 
     def import_files_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Import articles"), "", tr("Text articles (*.txt)"))
+        names, _ = QFileDialog.getOpenFileNames(self, tr("Import articles"), "", tr("Articles (*.txt *.html *.htm *.docx *.jsonl *.csv)"))
         if names:
             self.import_paths(names)
 
@@ -884,9 +900,18 @@ class DeskWindow(QMainWindow):
         self.dialog = dlg
 
         def go() -> None:
+            v = dlg.values()
+            target = Path(v["path"]) if v["path"] else None
+            if target is not None and target.is_file():
+                # never overwrite without asking; the export itself is written to a temp file and renamed
+                self.confirm(tr("%1 already exists. Replace it?").replace("%1", fsi(str(target))),
+                             lambda: write(v), name="overwrite_box")  # fmt: skip
+            else:
+                write(v)
+
+        def write(v: dict[str, str]) -> None:
             from quote_desk.export import export_rows
 
-            v = dlg.values()
             rows = (self.proxy.visible_rows() if v["scope"] == "filter"
                     else [r for r in self.model.all_rows() if r.status in ACCEPTED_STATUSES])  # fmt: skip
             try:
@@ -913,6 +938,15 @@ class DeskWindow(QMainWindow):
             return False
         try:
             new = ReviewProject.open(path, reviewer=self.project.reviewer)
+        except ProjectCorruptError as exc:
+            if exc.backup is None:
+                self.show_error(str(exc))
+                return False
+            backup = exc.backup
+            self.confirm(str(exc) + "\n\n" + tr("Restore the latest backup (%1)? The damaged file is kept beside it.")
+                         .replace("%1", backup_time(backup)),
+                         lambda: self._restore_and_open(path, backup), name="restore_box")  # fmt: skip
+            return False
         except QuoteDeskError as exc:
             self.show_error(str(exc))
             return False
@@ -923,6 +957,34 @@ class DeskWindow(QMainWindow):
         self.table.selectionModel().clearCurrentIndex()
         self.load_rows()
         return True
+
+    def _restore_and_open(self, path: str | Path, backup: Path) -> None:
+        try:
+            kept = restore_backup(Path(path), backup)
+        except (QuoteDeskError, OSError) as exc:
+            self.show_error(tr("The backup could not be restored: %1").replace("%1", str(exc)))
+            return
+        if self.switch_project(path):
+            self.statusBar().showMessage(
+                tr("Restored the backup of %1; the damaged file is kept as %2").replace("%1", backup_time(backup))
+                .replace("%2", fsi(str(kept))), 15000)  # fmt: skip
+
+    def confirm(self, message: str, on_yes: Callable[[], None], *, name: str = "confirm_box") -> QMessageBox:
+        """Ask a yes/no question without blocking; `on_yes` runs when the answer is yes (No is the default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "quote_desk", message,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
+        box.setObjectName(name)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def done(result: int) -> None:
+            box.deleteLater()
+            if result == QMessageBox.StandardButton.Yes:
+                on_yes()
+
+        box.finished.connect(done)
+        self.last_question = message
+        box.open()
+        return box
 
     def open_project_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("Open review project"), "",

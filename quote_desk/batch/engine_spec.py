@@ -37,7 +37,7 @@ class EngineSpec:
             backend = self.choose_backend().backend
         return Extractor(linker=linker, backend=backend)
 
-    def choose_backend(self):  # noqa: ANN201 - quote_desk.core.nlp.models.BackendChoice
+    def choose_backend(self):
         """The NLP backend, with a notice when stanza was asked for but could not be loaded."""
         from quote_desk.core.nlp.models import select_backend
 

@@ -18,6 +18,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="open a demo project pre-filled with the bundled sample articles")  # fmt: skip
     p.add_argument("--lang", choices=("ar", "en"), help="interface language (default: settings, then system)")
     p.add_argument("--reverse", action="store_true", help="force a right-to-left layout (Qt -reverse)")
+    p.add_argument("--restore-backup", action="store_true",
+                   help="replace a damaged PROJECT by its latest good backup (the damaged file is kept beside "
+                   "it), then open the desk")  # fmt: skip
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help="close the desk after SECONDS (a smoke test of an installed or frozen app)")  # fmt: skip
     p.set_defaults(func=run)
@@ -25,6 +28,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quote_desk.errors import QuoteDeskError
+
+    if args.restore_backup:
+        import sys
+
+        from quote_desk.store import restore_backup
+
+        if args.project is None:
+            raise QuoteDeskError("--restore-backup needs the PROJECT file to restore")
+        kept = restore_backup(args.project)
+        print(f"quote-desk: restored the latest backup of {args.project}"
+              + (f"; the damaged file is kept as {kept}" if kept else ""), file=sys.stderr)  # fmt: skip
 
     try:
         import PySide6.QtWidgets  # noqa: F401

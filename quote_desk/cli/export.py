@@ -20,7 +20,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", dest="fmt", choices=("csv", "jsonl"), default="csv")
     p.add_argument("-o", "--output", type=Path, help="output file (default: PROJECT name + .csv/.jsonl)")
     p.add_argument("--profile", choices=("excel", "raw"), default="excel",
-                   help="csv only: excel = UTF-8 with BOM and formulas neutralised (default); raw = as stored")  # fmt: skip
+                   help="csv only: excel = UTF-8 with BOM and formulas neutralised (default); raw = as stored, for programs (not safe to open in a spreadsheet)")  # fmt: skip
     p.add_argument("--delimiter", choices=("comma", "semicolon", "tab"), default="comma", help="csv only")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--all", action="store_true", help="every quote, whatever its decision")
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = args.output or args.project.with_suffix("." + args.fmt)
     statuses = None if args.all else (args.status or list(ACCEPTED_STATUSES))
-    with ReviewProject.open(args.project, create=False) as project:
+    with ReviewProject.open(args.project, create=False, read_only=True) as project:  # works beside an open desk
         rows = select_rows(project, statuses)
         n = export_rows(rows, out, fmt=args.fmt, profile=args.profile, delimiter=args.delimiter)
     print(f"exported {n} quote(s) to {out}", file=sys.stderr)

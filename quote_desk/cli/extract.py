@@ -109,6 +109,8 @@ def run_local(args: argparse.Namespace, fmt: str) -> int:
             if isinstance(art, InputError):
                 yield Item(doc="", error=str(art))
                 continue
+            for note in art.notes:  # e.g. "read as windows-1256 (detected)": what reading assumed is said
+                _say(bar, f"quote-desk: note: {art.path or art.doc}: {note}")
             key = f"{art.doc}\t{hashlib.sha1(art.text.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
             if key not in sink.done_keys:
                 yield Item(doc=art.doc, text=art.text, key=key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from functools import cache
 
 from quote_desk.core.config import EngineConfig
@@ -248,6 +249,8 @@ class Extractor:
         quotes: list[Quote] = []
         for c, ent, conf, reasons in resolved:
             cs, ce = c.content
+            if not _has_word(text, cs, ce):
+                continue  # marks paired across a gap (": ") or «» quote no words (found by the fuzzer)
             sp = sp_s = sp_e = None
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
@@ -492,3 +495,8 @@ def load_calibration() -> dict[str, float]:
 @cache
 def default_extractor() -> Extractor:
     return Extractor()
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    """At least one letter, digit or combining mark in text[start:end]."""
+    return any(unicodedata.category(ch)[0] in "LNM" for ch in text[start:end])

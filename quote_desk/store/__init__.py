@@ -10,12 +10,15 @@ from quote_desk.store.project import (
     Article,
     ImportResult,
     LogEntry,
+    ProjectBusyError,
+    ProjectCorruptError,
     ProjectError,
     QuoteRow,
     ReviewProject,
     ReviewState,
     quote_key,
 )
+from quote_desk.store.safety import backups, latest_good_backup, restore_backup
 
 __all__ = [
     "ACCEPTED_STATUSES",
@@ -25,10 +28,15 @@ __all__ = [
     "Article",
     "ImportResult",
     "LogEntry",
+    "ProjectBusyError",
+    "ProjectCorruptError",
     "ProjectError",
     "ProjectVersionError",
     "QuoteRow",
     "ReviewProject",
     "ReviewState",
+    "backups",
+    "latest_good_backup",
     "quote_key",
+    "restore_backup",
 ]

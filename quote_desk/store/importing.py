@@ -1,15 +1,30 @@
-"""Reading articles to import: files, folders and pasted text, with clear messages for what cannot be used."""
+"""Reading articles to import: files, folders and pasted text, with clear messages for what cannot be used.
+
+Files are read by quote_desk.ingest (encodings, web pages, Word documents, tables of articles), so the desk and
+the command line see the same text, with the same offsets.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from quote_desk.errors import InputError
+from quote_desk.ingest import ARTICLE_SUFFIXES, FOLDER_SUFFIXES, Article, expand_paths, read_path
+from quote_desk.ingest.text import clean_text, first_line_title
 
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt",)
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "FOLDER_SUFFIXES",
+    "ArticleSource",
+    "collect_paths",
+    "first_line_title",
+    "pasted_article",
+    "read_article",
+    "read_sources",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,52 +33,42 @@ class ArticleSource:
     text: str
     title: str | None
     source: str | None
-
-
-def first_line_title(text: str, limit: int = 120) -> str | None:
-    for line in text.splitlines():
-        line = line.strip()
-        if line:
-            return line[:limit]
-    return None
+    notes: tuple[str, ...] = ()  # what reading assumed or changed (e.g. "read as windows-1256 (detected)")
 
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders expanded to their *.txt files (sorted). Missing paths raise InputError."""
+    """Files as given, folders expanded to their article files (sorted, recursive). Missing paths raise."""
     out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise InputError(f"{p}: no such file or folder")
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            if "no such file" in str(item):
+                raise item
+            continue  # a folder without articles: the caller reports "nothing to import"
+        out.append(item)
     return out
 
 
-def read_article(path: str | Path) -> ArticleSource:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{p}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and import again") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(f"{p}: the file is empty")
-    return ArticleSource(p.stem, text, first_line_title(text), str(p))
+def _source(a: Article) -> ArticleSource:
+    return ArticleSource(a.doc, a.text, a.title, str(a.path) if a.path else None, a.notes)
 
 
+def read_sources(path: str | Path, encoding: str | None = None) -> Iterator[ArticleSource | InputError]:
+    """Every article of one file (one for an article, one per record for a .jsonl/.csv table)."""
+    for item in read_path(Path(path), encoding):
+        yield item if isinstance(item, InputError) else _source(item)
+
+
+def read_article(path: str | Path, encoding: str | None = None) -> ArticleSource:
+    """The one article of an article file (text, web page, Word document)."""
+    from quote_desk.ingest import read_article as ingest_read
+
+    return _source(ingest_read(Path(path), encoding))
 
 
 def pasted_article(text: str) -> ArticleSource:
     """An article pasted from the clipboard; its id is derived from the text, so pasting twice is harmless."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, notes = clean_text(text)
     if not text.strip():
         raise InputError("the clipboard holds no text to import")
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return ArticleSource(f"pasted-{digest}", text, first_line_title(text), "clipboard")
+    return ArticleSource(f"pasted-{digest}", text, first_line_title(text), "clipboard", notes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
@@ -18,8 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from quote_desk.core.records import KINDS, QUOTE_FIELDS, Quote
-from quote_desk.errors import InputError, QuoteDeskError
-from quote_desk.store.migrations import migrate
+from quote_desk.errors import InputError
+from quote_desk.store.migrations import SCHEMA_VERSION, migrate, user_version
+from quote_desk.store.project_errors import ProjectBusyError, ProjectCorruptError, ProjectError
+from quote_desk.store.safety import (
+    BACKUPS_KEPT,
+    SQLITE_HEADER,
+    ProjectLock,
+    backups,
+    check_schema,
+    corrupt_error,
+    integrity_problem,
+    make_backup,
+)
 
 STATUSES: tuple[str, ...] = ("pending", "accepted", "rejected", "edited")
 # Statuses that count as "verified" for export and for the "accepted" scope.
@@ -37,8 +49,6 @@ def quote_dict(q: Quote) -> dict[str, Any]:
     return {name: getattr(q, name) for name in QUOTE_FIELDS}
 
 
-class ProjectError(QuoteDeskError):
-    """The review project cannot be opened or written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,45 +136,121 @@ def text_hash(text: str) -> str:
 class ReviewProject:
     """Open with `ReviewProject.open(path)` (":memory:" for tests). Not thread-safe: use from one thread."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str, reviewer: str | None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: str,
+        reviewer: str | None,
+        *,
+        read_only: bool = False,
+        lock: ProjectLock | None = None,
+        keep_backups: int = 0,
+    ) -> None:
         self._conn = conn
         self.path = path
         self.reviewer = reviewer
+        self.read_only = read_only
+        self._lock = lock
+        self._keep_backups = keep_backups
+        self._writes = 0  # transactions committed since the last backup
+        self._last_backup = time.monotonic()
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: str | Path, *, reviewer: str | None = None, create: bool = True) -> ReviewProject:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        reviewer: str | None = None,
+        create: bool = True,
+        read_only: bool = False,
+        keep_backups: int = BACKUPS_KEPT,
+    ) -> ReviewProject:
+        """Open (or create) a project. For writing, the project is locked against a second quote_desk
+        (ProjectBusyError); a damaged file raises ProjectCorruptError naming the latest good backup.
+        `read_only` opens without the lock (for exports, or to look while another desk writes)."""
         spath = str(path)
-        if spath != ":memory:":
-            p = Path(spath)
-            if p.is_dir():
-                raise ProjectError(f"{p} is a folder, not a review project file")
-            if not p.exists() and not create:
-                raise ProjectError(f"no review project at {p}")
-            if not p.parent.exists():
-                try:
-                    p.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise ProjectError(f"cannot create the folder for {p} ({exc.strerror or exc})") from exc
-        try:
+        if spath == ":memory:":
             conn = sqlite3.connect(spath, isolation_level=None)
             conn.execute("PRAGMA foreign_keys = ON")
-            if spath != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-                # FULL: a committed decision survives power loss, not only a killed process.
-                conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA trusted_schema = OFF")
             migrate(conn)
+            return cls(conn, spath, reviewer)
+        p = Path(spath)
+        if p.is_dir():
+            raise ProjectError(f"{p} is a folder, not a review project file")
+        if not p.exists() and (not create or read_only):
+            raise ProjectError(f"no review project at {p}")
+        if not p.parent.exists():
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ProjectError(f"cannot create the folder for {p} ({exc.strerror or exc})") from exc
+        lock = None
+        if not read_only:
+            lock = ProjectLock(p)
+            lock.acquire()
+        try:
+            existed = _check_file(p)
+            conn = _connect(p, read_only)
+            try:
+                if existed:
+                    problem = integrity_problem(conn)
+                    if problem:
+                        raise corrupt_error(p, problem)
+                version = user_version(conn)
+                check_schema(conn, version, spath)
+                if read_only:
+                    if version != SCHEMA_VERSION:
+                        raise ProjectError(
+                            f"{p} has schema version {version}; open it once in the desk to upgrade it "
+                            f"(this quote_desk reads version {SCHEMA_VERSION})"
+                        )
+                else:
+                    migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
         except sqlite3.OperationalError as exc:
-            if "unable to open" in str(exc):
+            if lock:
+                lock.release()
+            if "unable to open" in str(exc) or "readonly" in str(exc):
                 raise ProjectError(f"cannot open {spath}: the file or its folder is not writable ({exc})") from exc
             raise ProjectError(f"{spath} cannot be used as a review project ({exc})") from exc
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{spath} is not a quote_desk review project ({exc})") from exc
-        return cls(conn, spath, reviewer)
+            if lock:
+                lock.release()
+            raise corrupt_error(p, str(exc)) from exc
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        project = cls(conn, spath, reviewer, read_only=read_only, lock=lock,
+                      keep_backups=0 if read_only else keep_backups)  # fmt: skip
+        if existed and not read_only and _changed_since_backup(p):
+            project.backup()  # the state before this session: what a bad session can be undone to
+        return project
+
+    def backup(self) -> Path | None:
+        """Copy the project into its backup folder now (rolling: the newest ones are kept)."""
+        if self.path == ":memory:" or self._keep_backups <= 0:
+            return None
+        self._writes = 0
+        self._last_backup = time.monotonic()
+        return make_backup(self._conn, Path(self.path), self._keep_backups)
 
     def close(self) -> None:
-        self._conn.close()
+        try:
+            if self._writes:
+                # checkpoint first: closing then leaves the file as backed up, so an unchanged project is
+                # not backed up again at its next opening (PASSIVE: never waits for a read-only reader)
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                self.backup()
+            self._conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> ReviewProject:
         return self
@@ -174,6 +260,10 @@ class ReviewProject:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise ProjectError(
+                f"{self.path} is open read-only (another quote_desk may have it open); nothing was changed"
+            )
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn
@@ -181,6 +271,9 @@ class ReviewProject:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+        self._writes += 1
+        if self._keep_backups and time.monotonic() - self._last_backup > BACKUP_EVERY_S:
+            self.backup()
 
     # ----------------------------------------------------------------- articles and import
     def import_article(
@@ -439,3 +532,55 @@ class ReviewProject:
             "VALUES (?,?,?,?,?,?,?)",
             [(qid, action, before.to_json(), after.to_json(), self.reviewer, at, ms) for qid, before, after in items],
         )
+
+
+# A long session is backed up every this many seconds (after a write), besides at opening and closing.
+BACKUP_EVERY_S = 15 * 60
+
+__all__ = ["ProjectBusyError", "ProjectCorruptError", "ProjectError", "ReviewProject"]
+
+
+def _check_file(p: Path) -> bool:
+    """Before SQLite touches it: True for an existing project file; errors for a file that is not one."""
+    if not p.exists():
+        return False
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectError(f"cannot read {p} ({exc.strerror or exc})") from exc
+    if not head:
+        if backups(p):
+            raise corrupt_error(p, "the file is empty")
+        return False  # an empty file (e.g. made by a file dialog) becomes a new project
+    if head != SQLITE_HEADER:
+        if backups(p):
+            raise corrupt_error(p, "its first bytes are not those of a project file")
+        raise ProjectError(f"{p} is not a quote_desk review project (not a SQLite file)")
+    return True
+
+
+def _connect(p: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(p, isolation_level=None)
+    # Never run functions from SQL stored in the file (views, triggers, defaults) unless marked innocuous.
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed decision survives power loss, not only a killed process.
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _changed_since_backup(p: Path) -> bool:
+    done = backups(p)
+    if not done:
+        return True
+    newest = done[-1].stat().st_mtime
+    wal = p.with_name(p.name + "-wal")
+    files = [p] + ([wal] if wal.exists() and wal.stat().st_size > 0 else [])  # an empty WAL is just opened
+    return any(f.stat().st_mtime > newest for f in files)

@@ -303,8 +303,8 @@
         <translation>لا شيء للحفظ: يُكتب كل قرار في المشروع فور اتخاذه.</translation>
     </message>
     <message>
-        <source>No .txt articles found to import.</source>
-        <translation>لم يُعثر على مقالات ‎.txt‎ للاستيراد.</translation>
+        <source>No articles found to import (.txt, .html, .docx, .jsonl, .csv).</source>
+        <translation>لم يُعثر على مقالات للاستيراد (‎.txt‎، ‎.html‎، ‎.docx‎، ‎.jsonl‎، ‎.csv‎).</translation>
     </message>
     <message>
         <source>An import is already running; wait for it or cancel it.</source>
@@ -339,8 +339,8 @@
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <source>Text articles (*.txt)</source>
-        <translation>مقالات نصية (*.txt)</translation>
+        <source>Articles (*.txt *.html *.htm *.docx *.jsonl *.csv)</source>
+        <translation>مقالات (*.txt *.html *.htm *.docx *.jsonl *.csv)</translation>
     </message>
     <message>
         <source>Import folder</source>
@@ -493,6 +493,22 @@
         <source>Not added to the registry: %1</source>
         <translation>لم تُضف إلى السجل: %1</translation>
     </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>الملف %1 موجود. هل تريد استبداله؟</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup (%1)? The damaged file is kept beside it.</source>
+        <translation>هل تريد استعادة آخر نسخة احتياطية (%1)؟ سيُحفظ الملف التالف بجانبها.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>تعذّرت استعادة النسخة الاحتياطية: %1</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1; the damaged file is kept as %2</source>
+        <translation>استُعيدت النسخة الاحتياطية المأخوذة في %1؛ وحُفظ الملف التالف باسم %2</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -503,10 +519,6 @@
     <message>
         <source>Excel (UTF-8 with BOM, formulas neutralised)</source>
         <translation>إكسل (UTF-8 مع BOM، مع تعطيل الصيغ)</translation>
-    </message>
-    <message>
-        <source>Raw (UTF-8, text as stored)</source>
-        <translation>خام (UTF-8، النص كما هو محفوظ)</translation>
     </message>
     <message>
         <source>Comma</source>
@@ -579,6 +591,10 @@
     <message>
         <source>Shortcuts (the first key of each action; other default keys stay)</source>
         <translation>الاختصارات (المفتاح الأول لكل إجراء؛ تبقى المفاتيح الافتراضية الأخرى)</translation>
+    </message>
+    <message>
+        <source>Raw (UTF-8, text as stored; not safe to open in a spreadsheet)</source>
+        <translation>خام (UTF-8، النص كما خُزّن؛ غير آمن للفتح في جداول البيانات)</translation>
     </message>
     <message>
         <source>Version</source>

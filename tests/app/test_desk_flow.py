@@ -191,11 +191,13 @@ def test_reimport_keeps_decisions(make_desk, qtbot, articles_dir):
 
 def test_bad_files_get_a_message_and_lose_nothing(make_desk, qtbot, tmp_path, articles_dir):
     w = make_desk()
-    (articles_dir / "cp1256.txt").write_bytes("نص عربي".encode("cp1256"))
+    (articles_dir / "scan.txt").write_bytes(b"%PDF-1.4 not text \x00\x01")
+    (articles_dir / "legacy.txt").write_bytes("وقال الوزير: «الوضع مستقر في المدينة».".encode("cp1256"))
     with qtbot.waitSignal(w.import_finished, timeout=30000):
         drop_files(w, [articles_dir])
-    assert "not UTF-8" in w.last_error
-    assert {r.quote.doc for r in w.model.all_rows()} == {"budget"}
+    assert "scan.txt: this is a PDF document" in w.last_error
+    assert "legacy: read as windows-1256 (detected)" in w.last_error  # the assumed encoding is said
+    assert {r.quote.doc for r in w.model.all_rows()} == {"budget", "legacy"}
     w.import_paths([tmp_path / "missing.txt"])
     assert "no such file" in w.last_error
 

@@ -67,8 +67,12 @@ def test_csv_and_encoded_inputs_and_bad_rows_are_reported_in_place(tmp_path, hom
     assert [ln for ln in out.stderr.splitlines() if ln] == [f"quote-desk: error: {tmp_path / 'arts.csv'}: row 2: the article's text is empty"]
     assert next(json.loads(x)["doc"] for x in out.stdout.splitlines()) == d
     assert {json.loads(x)["doc"] for x in out.stdout.splitlines()} == {d, d2}
-    bad = qd("extract", tmp_path / "old.txt", "--format", "jsonl", "--no-link")
-    assert bad.returncode != 0 and "Traceback" not in bad.stderr and "UTF-8" in bad.stderr
+    detected = qd("extract", tmp_path / "old.txt", "--format", "jsonl", "--no-link")  # ingest detects Windows-1256
+    assert detected.returncode == 0 and "read as windows-1256 (detected)" in detected.stderr, detected.stderr
+    assert detected.stdout == qd("extract", tmp_path / "old.txt", "--format", "jsonl", "--no-link", "--encoding",
+                                 "cp1256").stdout  # fmt: skip
+    bad = qd("extract", tmp_path / "old.txt", "--format", "jsonl", "--no-link", "--encoding", "utf-8")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and "not valid utf-8" in bad.stderr
     good = qd("extract", tmp_path / "old.txt", "--format", "jsonl", "--no-link", "--encoding", "cp1256")
     assert good.returncode == 0, good.stderr
     rows = [json.loads(x) for x in good.stdout.splitlines()]

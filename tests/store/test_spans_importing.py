@@ -62,16 +62,20 @@ def test_read_article_and_errors(tmp_path):
     good.write_bytes("\ufeffعنوان\r\nنص".encode())
     a = read_article(good)
     assert (a.doc, a.text, a.title) == ("a1", "عنوان\nنص", "عنوان")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("وقال الوزير إن الوضع مستقر في المدينة.".encode("cp1256"))
+    a = read_article(legacy)  # Windows-1256 is detected, and the assumption is said
+    assert a.text == "وقال الوزير إن الوضع مستقر في المدينة." and "windows-1256" in " ".join(a.notes)
     bad = tmp_path / "bad.txt"
-    bad.write_bytes("نص".encode("cp1256"))
-    with pytest.raises(InputError, match="not UTF-8"):
+    bad.write_bytes(b"%PDF-1.7 binary")
+    with pytest.raises(InputError, match="PDF"):
         read_article(bad)
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
     with pytest.raises(InputError, match="empty"):
         read_article(empty)
     (tmp_path / "notes.md").write_text("x")
-    assert [p.name for p in collect_paths([tmp_path])] == ["a1.txt", "bad.txt", "empty.txt"]
+    assert [p.name for p in collect_paths([tmp_path])] == ["a1.txt", "bad.txt", "empty.txt", "legacy.txt"]
     with pytest.raises(InputError, match="no such"):
         collect_paths([tmp_path / "missing"])
 

@@ -902,6 +902,9 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     """«…»، قال المتحدث. / «…»، أضاف. — a cue right after a closed direct quote."""
     if not m.closed:
         return None
+    first = doc.token_at_or_after(m.start)
+    if first >= len(doc.tokens) or doc.tokens[first].start >= m.end:
+        return None  # «» or «  » quotes no words (found by the fuzzer: it gave an empty quote)
     sent = doc.sents[doc.sent_of(m.open_start)]
     lead = doc.text[sent.start : m.open_start].strip(" \t\u200f\u200e-–—")
     if lead not in ("", "و") and not lead.endswith(":"):
