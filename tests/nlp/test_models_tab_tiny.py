@@ -117,3 +117,50 @@ def test_stanza_setting_reaches_the_desk_extractor(qtbot, tiny_models: Path, tmp
     finally:
         w.close()
         w.project.close()
+
+
+
+@pytest.fixture
+def local_host(tiny_models: Path, tmp_path: Path):
+    """A local stand-in for stanza's model hosting serving the tiny models (as in test_models.py)."""
+    import hashlib
+    import json
+    import shutil
+
+    from stanza.resources.common import DEFAULT_RESOURCES_VERSION
+
+    from tests.nlp.test_models import _Server
+
+    srv = tmp_path / "srv"
+    shutil.copytree(tiny_models / "ar", srv / "ar")
+    res = json.loads((tiny_models / "resources.json").read_text(encoding="utf-8"))
+    for proc, packages in res["ar"].items():
+        if isinstance(packages, dict) and "tiny" in packages:
+            packages["tiny"]["md5"] = hashlib.md5((srv / "ar" / proc / "tiny.pt").read_bytes()).hexdigest()
+    (srv / f"resources_{DEFAULT_RESOURCES_VERSION}.json").write_text(json.dumps(res), encoding="utf-8")
+    server = _Server(srv)
+    try:
+        yield server.url
+    finally:
+        server.close()
+
+
+def test_install_from_a_local_host_shows_progress_then_the_status(page, qtbot, tmp_path: Path, local_host: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """The page's Install on stanza's real downloader, pointed at the local host instead of the internet."""
+    from stanza.resources import common as rc
+
+    monkeypatch.setattr(rc, "DEFAULT_RESOURCES_URL", local_host)
+    monkeypatch.setattr(rc, "DEFAULT_MODEL_URL", local_host + "/{lang}/{filename}")
+    target = tmp_path / "home" / "stanza"
+    assert page.models_dir() == target and page.state.text().startswith("Not installed")
+    totals: list[int] = []
+    job = page.start_install()
+    shown = job.on_progress
+    job.on_progress = lambda d, t, label: (totals.append(t), shown(d, t, label))
+    with qtbot.waitSignal(job.finished, timeout=60000):
+        pass
+    assert 7 in totals and page.progress.maximum() == 7  # the bar got the file count
+    assert page.message.text().startswith("Installed the Arabic models (")
+    assert page.state.text().startswith("Installed: 7 models, ")
+    assert models.status(target).installed and page.remove_button.isEnabled() and page.progress.isHidden()
