@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from quote_desk.app.actions import ACTIONS, ActionRegistry
 from quote_desk.app.actions import tr as tr_action
 from quote_desk.app.models import follow_text_direction
+from quote_desk.app.models_page import ModelsPage
 from quote_desk.app.settings import Settings
 
 
@@ -101,7 +103,7 @@ class ExportDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    """Language, reviewer name and every shortcut (rebindable; cleared = default)."""
+    """Language, reviewer name and every shortcut (rebindable; cleared = default); the Models tab."""
 
     def __init__(self, settings: Settings, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,12 +141,20 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self._defaults)
+        general = QWidget(self)
+        glay = QVBoxLayout(general)
+        glay.addLayout(form)
+        glay.addWidget(QLabel(tr("Shortcuts (the first key of each action; other default keys stay)"), self))
+        glay.addWidget(scroll, 1)
+        self.models_page = ModelsPage(settings, self)  # backend choice and the Arabic stanza models
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, tr("General"))
+        self.tabs.addTab(self.models_page, tr("Models"))
+        self.finished.connect(lambda *_: self.models_page.closing())
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(QLabel(tr("Shortcuts (the first key of each action; other default keys stay)"), self))
-        lay.addWidget(scroll, 1)
+        lay.addWidget(self.tabs, 1)
         lay.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(560, 600)
 
     def _defaults(self) -> None:
         for spec in ACTIONS:
@@ -155,6 +165,7 @@ class SettingsDialog(QDialog):
         """Write the choices to settings and rebind the changed shortcuts."""
         self.settings.set("ui/language", self.language.currentData())
         self.settings.set("review/reviewer", self.reviewer.text().strip())
+        self.models_page.apply()
         for spec in ACTIONS:
             seq = self.key_edits[spec.id].keySequence().toString(QKeySequence.SequenceFormat.PortableText)
             current = self.registry.shortcuts_for(spec.id)

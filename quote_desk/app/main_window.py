@@ -59,6 +59,7 @@ from quote_desk.app.models import (
     kind_label,
     status_label,
 )
+from quote_desk.app.models_page import BackendNoticeLabel
 from quote_desk.app.paths import PROJECT_SUFFIX
 from quote_desk.app.settings import Settings
 from quote_desk.app.speaker_picker import (
@@ -85,11 +86,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("DeskWindow", text)
 
 
-def default_extractor_factory() -> Any:
+def default_extractor_factory(settings_path: str | Path | None = None,
+                              notify: Callable[[str], None] | None = None) -> Any:
+    """The Extractor with the backend chosen in settings (Models tab) and the registry linker. Runs in the import
+    worker: `notify` gets the fallback notice ("" when the chosen backend loaded) and must be thread-safe."""
     try:
         from quote_desk.core.pipeline import Extractor
     except ImportError as exc:
         raise QuoteDeskError("the extraction engine is not available in this build of quote_desk") from exc
+    from quote_desk.app.models_page import backend_choice
+
+    choice = backend_choice(settings_path)  # stanza that cannot load gives rules-only and a notice, never raises
+    if notify is not None:
+        notify(choice.notice or "")
     linker = None
     try:  # link speakers to the editor's registry; without one (or with a broken one) extraction still works
         from quote_desk.registry import open_linker
@@ -97,7 +106,7 @@ def default_extractor_factory() -> Any:
         linker = open_linker()
     except Exception:
         linker = None
-    return Extractor(linker=linker)
+    return Extractor(backend=choice.backend, linker=linker)
 
 
 def fsi(s: str) -> str:
@@ -143,7 +152,9 @@ class DeskWindow(QMainWindow):
         self.setObjectName("desk_window")
         self.project = project
         self.settings = settings
-        self.extractor_factory = extractor_factory or default_extractor_factory
+        self.backend_label = BackendNoticeLabel(self)  # stanza chosen but not loadable: said once, rules-only
+        self.extractor_factory = extractor_factory or (
+            lambda: default_extractor_factory(settings.path, self.backend_label.notice.emit))
         self.project.reviewer = settings.get("review/reviewer") or _user_name()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
@@ -157,6 +168,7 @@ class DeskWindow(QMainWindow):
         self._key_filter = PhysicalKeyFilter(self.registry, self)
         QApplication.instance().installEventFilter(self._key_filter)
         self._build()
+        self.statusBar().addPermanentWidget(self.backend_label)
         self._wire()
         self.setAcceptDrops(True)
         self.apply_theme()

@@ -21,6 +21,8 @@ DEFAULTS: dict[str, Any] = {
     "export/profile": "excel",
     "review/confirm_bulk": True,
     "recent/projects": "[]",
+    "nlp/backend": "rules",  # "rules" (no models) or "stanza" (the Arabic stanza models; falls back with a notice)
+    "nlp/models_dir": "",  # "" = the default models folder ($QUOTE_DESK_HOME/stanza or the platform data dir)
 }
 MAX_RECENT = 8
 

@@ -648,6 +648,14 @@
         <source>Copy details</source>
         <translation>نسخ التفاصيل</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>عام</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>النماذج</translation>
+    </message>
 </context>
 <context>
     <name>HelpOverlay</name>
@@ -674,6 +682,141 @@
     <message>
         <source>Press any key to close. Shortcuts can be changed in Settings.</source>
         <translation>اضغط أي مفتاح للإغلاق. يمكن تغيير الاختصارات من الإعدادات.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>The rules-only engine needs no models. The stanza backend adds Arabic clitic splitting, verb features, named entities and dependencies; it needs the Arabic stanza models on this computer.</source>
+        <translation>لا يحتاج محرك القواعد وحدها إلى أي نماذج. تضيف واجهة stanza الخلفية فصل اللواحق العربية وسمات الأفعال والكيانات المسماة والعلاقات النحوية، وتحتاج إلى نماذج stanza العربية على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Rules only</source>
+        <translation>القواعد وحدها</translation>
+    </message>
+    <message>
+        <source>Stanza (needs the Arabic models)</source>
+        <translation>Stanza (تحتاج إلى النماذج العربية)</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>تغيير…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>الافتراضي</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>تثبيت</translation>
+    </message>
+    <message>
+        <source>Download the Arabic models with stanza's downloader (needs internet)</source>
+        <translation>تنزيل النماذج العربية بأداة التنزيل في stanza (يحتاج إلى اتصال بالإنترنت)</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>Cancel install</source>
+        <translation>إلغاء التثبيت</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>الواجهة الخلفية</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>مجلد النماذج</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>غير مثبّتة</translation>
+    </message>
+    <message>
+        <source>Remove models</source>
+        <translation>إزالة النماذج</translation>
+    </message>
+    <message>
+        <source>Rules only: stanza unavailable</source>
+        <translation>القواعد وحدها: stanza غير متاحة</translation>
+    </message>
+    <message>
+        <source>Settings → Models installs the models or switches back to rules only.</source>
+        <translation>من الإعدادات ← النماذج يمكنك تثبيت النماذج أو العودة إلى القواعد وحدها.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>مفقود</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current file…</source>
+        <translation>سيُلغى التثبيت بعد الملف الحالي…</translation>
+    </message>
+    <message>
+        <source>Install cancelled; the files already fetched are kept and the next install continues from them.</source>
+        <translation>أُلغي التثبيت؛ تُحفظ الملفات التي نُزّلت، ويكمل التثبيت التالي من حيث توقف.</translation>
+    </message>
+    <message>
+        <source>Installing the Arabic models into %1…</source>
+        <translation>جارٍ تثبيت النماذج العربية في %1…</translation>
+    </message>
+    <message>
+        <source>Delete the Arabic stanza models in %1? The rules-only engine keeps working; you can install them again later.</source>
+        <translation>هل تريد حذف نماذج stanza العربية في %1؟ يبقى محرك القواعد وحدها عاملًا، ويمكنك تثبيتها مجددًا لاحقًا.</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(الافتراضي)</translation>
+    </message>
+    <message>
+        <source>Not installed (stanza %1)</source>
+        <translation>غير مثبّتة (stanza %1)</translation>
+    </message>
+    <message>
+        <source>Installed the Arabic models (%1).</source>
+        <translation>ثُبّتت النماذج العربية (%1).</translation>
+    </message>
+    <message>
+        <source>Removed the Arabic models from %1.</source>
+        <translation>أُزيلت النماذج العربية من %1.</translation>
+    </message>
+    <message>
+        <source>No models were installed at %1; nothing removed.</source>
+        <translation>لا نماذج مثبّتة في %1؛ لم يُحذف شيء.</translation>
+    </message>
+    <message>
+        <source>The install stopped because of an internal error: %1</source>
+        <translation>توقف التثبيت بسبب خطأ داخلي: %1</translation>
+    </message>
+    <message>
+        <source>Installed: %1 models, %2 (stanza %3)</source>
+        <translation>مثبّتة: %1 نماذج، %2 (stanza %3)</translation>
+    </message>
+    <message>
+        <source>Not usable: %1 of %2 model files missing (stanza %3)</source>
+        <translation>غير صالحة للاستخدام: ينقص %1 من %2 من ملفات النماذج (stanza %3)</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,8 @@ from quote_desk.app.i18n_build import build_ts, load_catalog
 
 APP = Path(__file__).resolve().parents[2] / "quote_desk" / "app"
 CONTEXTS = {"actions.py": "Actions", "models.py": "QuoteTableModel", "speaker_picker.py": "SpeakerPicker",
-            "help_overlay.py": "HelpOverlay", "dialogs.py": "Dialogs", "main_window.py": "DeskWindow"}  # fmt: skip
+            "help_overlay.py": "HelpOverlay", "dialogs.py": "Dialogs", "main_window.py": "DeskWindow",
+            "models_page.py": "ModelsPage"}  # fmt: skip
 
 
 def literal_calls(path: Path) -> list[tuple[str, str]]:
