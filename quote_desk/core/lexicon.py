@@ -59,6 +59,17 @@ class Lexicon:
     def cue(self, folded: str) -> CueForm | None:
         return self.cues.get(folded)
 
+    def cue_with_object(self, folded: str) -> CueForm | None:
+        """A finite cue that may carry an object pronoun: نقلته، ذكرتها (وفقاً لما نقلته الوكالة)."""
+        form = self.cues.get(folded)
+        if form is None:
+            for suf in ("ها", "ه", "هم"):
+                if folded.endswith(suf) and len(folded) - len(suf) >= 3:
+                    form = self.cues.get(folded[: -len(suf)])
+                    if form is not None:
+                        break
+        return form if form is not None and form.pos in ("perf", "imperf") else None
+
     def noun(self, folded: str) -> NounInfo | None:
         info = self.nouns.get(folded)
         if info is None and folded.startswith("ال"):

@@ -116,7 +116,9 @@ def _nonverbal_at(doc: Doc, j: int, limit: int) -> bool:
         return False
     for seq in lex.nonverbal:
         if seq[0] == t and tuple(x.norm for x in doc.tokens[j : j + len(seq)]) == seq:
-            return lex.nonverbal[seq] != "verbal" or (j + len(seq) < limit and lex.cue(doc.tokens[j + len(seq)].norm) is not None)
+            return lex.nonverbal[seq] != "verbal" or (
+                j + len(seq) < limit and lex.cue_with_object(doc.tokens[j + len(seq)].norm) is not None
+            )
     # "وفقا لوزارة": the ل is attached to the noun
     if t in ("وفقا", "طبقا", "ووفقا", "استنادا"):
         return True

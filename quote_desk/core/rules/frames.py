@@ -985,7 +985,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         verb_cue = None
         if kind == "verbal":
             # "…، كما قال الوزير." / "وفق ما أفادت به الوزارة": a cue verb, then its subject
-            vf = lex.cue(toks[sp_start].norm) if sp_start < rng.stop else None
+            vf = lex.cue_with_object(toks[sp_start].norm) if sp_start < rng.stop else None
             if vf is None or vf.pos not in ("perf", "imperf"):
                 continue
             verb_cue = vf
@@ -1064,19 +1064,20 @@ def _source_like(doc: Doc, a: int, b: int) -> bool:
     if a >= b:
         return False
 
-    def one(k: int) -> bool:
+    def one(k: int, names: bool = True) -> bool:
         t = toks[k].norm
         for w in (t, t[1:] if t.startswith(("ل", "و")) else t, "ال" + t[2:] if t.startswith("لل") else t):
             if lex.noun(w) is not None or w in lex.titles or (w.startswith("ال") and w[2:] in lex.titles):
                 return True
-        return not t.startswith(("ال", "لل")) and find_name(doc, k, k + 1) is not None and toks[k].norm not in REPORT_NOUNS
+        return names and not t.startswith(("ال", "لل")) and find_name(doc, k, k + 1) is not None and toks[k].norm not in REPORT_NOUNS
 
     if one(a):
         return True
     t0 = toks[a].norm
     head = t0[1:] if t0.startswith("ل") else t0
     if head in REPORT_NOUNS or ("ال" + head) in REPORT_NOUNS:
-        return any(one(k) for k in range(a + 1, min(len(toks), a + 5)))  # بيان نشرته الوزارة
+        # بيان نشرته الوزارة / بيانات البنك المركزي; "حصيلة أولية" (an adjective) has no source
+        return any(one(k, names=False) for k in range(a + 1, min(len(toks), a + 5)))
     return False
 
 
