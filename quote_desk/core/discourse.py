@@ -214,7 +214,17 @@ class Discourse:
         return None
 
     def anaphor(self, a: int, b: int, gender: str | None) -> Entity | None:
-        return self.find_antecedent(self.head_of(a, b), gender)
+        from quote_desk.core.rules.frames import REPORT_NOUNS
+
+        head = self.head_of(a, b)
+        norms = [self.doc.tokens[k].norm for k in range(a, b)]
+        if head in REPORT_NOUNS and len(norms) == 2 and norms[1] in self.doc.lex.anaphora_markers:
+            # "المعطيات ذاتها", "البيان نفسه": the same statement or figures, issued by the last body that spoke
+            for eid in reversed(self._recency()):
+                e = self.entities[eid]
+                if e.stype in ("organization", "media") and e.mentions:
+                    return e
+        return self.find_antecedent(head, gender)
 
     def add_alias(self, e: Entity, a: int, b: int) -> None:
         doc = self.doc

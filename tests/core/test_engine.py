@@ -298,3 +298,9 @@ def test_verb_preposition_after_an_adjunct():
     assert same(q.speaker, "الرئاسة") and q.text.startswith("ضرورة")
     q = only("ودعت المنظمة في بيان إلى وقف فوري للقتال.")
     assert q.text.startswith("وقف فوري")
+
+
+def test_same_figures_point_back_to_their_source():
+    text = "وأعلنت وزارة الصحة أن الإصابات تراجعت.\n\nوحسب المعطيات ذاتها، فإن نسبة التلقيح ارتفعت في الأرياف."
+    qs = run(text)
+    assert len(qs) == 2 and same(qs[1].speaker_canonical, "وزارة الصحة")

@@ -1075,6 +1075,8 @@ def _source_like(doc: Doc, a: int, b: int) -> bool:
         return True
     t0 = toks[a].norm
     head = t0[1:] if t0.startswith("ل") else t0
+    if head.startswith("ال") and head[2:] in REPORT_NOUNS and b - a >= 2 and toks[a + 1].norm in lex.anaphora_markers:
+        return True  # "وحسب المعطيات ذاتها": the same figures, from the source already named
     if head in REPORT_NOUNS or ("ال" + head) in REPORT_NOUNS:
         # بيان نشرته الوزارة / بيانات البنك المركزي; "حصيلة أولية" (an adjective) has no source
         return any(one(k, names=False) for k in range(a + 1, min(len(toks), a + 5)))
