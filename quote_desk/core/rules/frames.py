@@ -1041,6 +1041,9 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
+        t_, n_ = split_title_name(doc, *cand.speaker)
+        if t_ is not None:  # "على لسان القيادي في الحركة باسم نعيم": the title apart from the name
+            cand.title, cand.speaker = t_, n_
         if verb_cue is not None:
             cand.gender = verb_cue.gender
         first = toks[cand.speaker[0]]

@@ -340,6 +340,8 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         if t.startswith("ال") or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
             k += 1
             continue
+        if t == "باسم" and k + 1 < b and not doc.tokens[k + 1].norm.startswith("ال") and is_name_like(doc, k + 1):
+            break  # "القيادي في الحركة باسم نعيم": the name Basem, not "on behalf of"
         if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
