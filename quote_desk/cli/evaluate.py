@@ -14,11 +14,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="articles (.txt files/folders) to extract, or a .jsonl of predicted quotes")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--errors", action="store_true", help="list every missed, spurious and wrongly attributed quote")
-    p.add_argument("--no-link", action="store_true", help="do not link speakers to the speaker registry")
-    p.add_argument("--home", metavar="DIR", help="quote_desk data folder")
-    p.add_argument("--backend", choices=("rules", "stanza"), default="rules",
-                   help="NLP backend: rules (default, no models) or stanza (installed Arabic models; see `quote-desk models`)")
-    p.add_argument("--models-dir", metavar="DIR", help="stanza models folder (default: see `quote-desk models status`)")
+    from quote_desk.cli.extract import add_engine_options
+
+    add_engine_options(p)
     p.set_defaults(func=run)
 
 

@@ -25,17 +25,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="worker processes (default 1; 0 = one per CPU core)")  # fmt: skip
     p.add_argument("--encoding", metavar="ENC", help="text encoding of the input files (default: UTF-8, or UTF-16 by its BOM)")
     p.add_argument("--restart", action="store_true", help="ignore an interrupted run's partial output and start again")
-    p.add_argument("--no-link", action="store_true", help="do not link speakers to the speaker registry")
-    p.add_argument("--home", metavar="DIR", help="quote_desk data folder (default: platform data dir or $QUOTE_DESK_HOME)")
-    p.add_argument("--backend", choices=("rules", "stanza"), default="rules",
-                   help="NLP backend: rules (default, no models) or stanza (installed Arabic models; see `quote-desk models`)")
-    p.add_argument("--models-dir", metavar="DIR", help="stanza models folder (default: see `quote-desk models status`)")
+    add_engine_options(p)
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or a Dask cluster for archives of article shards")  # fmt: skip
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --jobs "
                         "worker processes on this machine)")  # fmt: skip
     p.set_defaults(func=run)
+
+
+def add_engine_options(p: argparse.ArgumentParser) -> None:
+    """The options that choose how the engine is built (shared by extract and evaluate)."""
+    p.add_argument("--no-link", action="store_true", help="do not link speakers to the speaker registry")
+    p.add_argument("--home", metavar="DIR", help="quote_desk data folder (default: platform data dir or $QUOTE_DESK_HOME)")
+    p.add_argument("--backend", choices=("rules", "stanza"), default="rules",
+                   help="NLP backend: rules (default, no models) or stanza (installed Arabic models; see `quote-desk models`)")
+    p.add_argument("--models-dir", metavar="DIR", help="stanza models folder (default: see `quote-desk models status`)")
 
 
 def build_extractor(args: argparse.Namespace):
