@@ -6,7 +6,7 @@ import sys
 import pytest
 
 MODULES = ["quote_desk", "quote_desk.core.pipeline", "quote_desk.cli", "quote_desk.cli.extract", "quote_desk.ingest"]
-OPTIONAL = ["quote_desk.store", "quote_desk.export", "quote_desk.registry"]
+OPTIONAL = ["quote_desk.store", "quote_desk.export", "quote_desk.registry", "quote_desk.batch", "quote_desk.core.nlp.models", "quote_desk.core.nlp.evidence"]
 
 
 @pytest.mark.parametrize("forbidden", ["PySide6", "stanza", "torch"])
