@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("project", type=Path, help="review project file")
     p.add_argument("--format", dest="fmt", choices=("csv", "jsonl"), default="csv")
-    p.add_argument("-o", "--output", type=Path, help="output file (default: PROJECT name + .csv/.jsonl)")
+    p.add_argument("-o", "--output", type=Path, help="output file, or - for standard output (default: PROJECT name + .csv/.jsonl)")
     p.add_argument("--profile", choices=("excel", "raw"), default="excel",
                    help="csv only: excel = UTF-8 with BOM and formulas neutralised (default); raw = as stored, for programs (not safe to open in a spreadsheet)")  # fmt: skip
     p.add_argument("--delimiter", choices=("comma", "semicolon", "tab"), default="comma", help="csv only")
@@ -33,10 +33,21 @@ def run(args: argparse.Namespace) -> int:
     from quote_desk.export import export_rows, select_rows
     from quote_desk.store import ACCEPTED_STATUSES, ReviewProject
 
+    to_stdout = str(args.output) == "-"
     out = args.output or args.project.with_suffix("." + args.fmt)
     statuses = None if args.all else (args.status or list(ACCEPTED_STATUSES))
     with ReviewProject.open(args.project, create=False, read_only=True) as project:  # works beside an open desk
         rows = select_rows(project, statuses)
+        if to_stdout:  # the same bytes as the file would hold, written through a temporary file
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="quote-desk-export-") as tmp:
+                out = Path(tmp) / ("export." + args.fmt)
+                n = export_rows(rows, out, fmt=args.fmt, profile=args.profile, delimiter=args.delimiter)
+                sys.stdout.buffer.write(out.read_bytes())
+                sys.stdout.flush()
+            print(f"exported {n} quote(s) to standard output", file=sys.stderr)
+            return 0
         n = export_rows(rows, out, fmt=args.fmt, profile=args.profile, delimiter=args.delimiter)
     print(f"exported {n} quote(s) to {out}", file=sys.stderr)
     return 0

@@ -127,3 +127,14 @@ def test_cli_export_errors_are_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("quote-desk: error:") and "\n" not in err
     assert not (tmp_path / "missing.qdproj").exists()
+
+
+def test_cli_export_to_standard_output(project, tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "quote_desk", "export", str(project.path), "--format", "jsonl", "-o", "-"],
+                         capture_output=True)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert len(out.stdout.decode("utf-8").splitlines()) == 4 and not (tmp_path / "-").exists()
+    assert b"standard output" in out.stderr
