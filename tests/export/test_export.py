@@ -136,5 +136,7 @@ def test_cli_export_to_standard_output(project, tmp_path):
     out = subprocess.run([sys.executable, "-m", "quote_desk", "export", str(project.path), "--format", "jsonl", "-o", "-"],
                          capture_output=True)  # fmt: skip
     assert out.returncode == 0, out.stderr
-    assert len(out.stdout.decode("utf-8").splitlines()) == 4 and not (tmp_path / "-").exists()
-    assert b"standard output" in out.stderr
+    to_file = tmp_path / "same.jsonl"
+    assert cli_main(["export", project.path, "--format", "jsonl", "-o", str(to_file)]) == 0
+    assert out.stdout == to_file.read_bytes() and out.stdout.strip()  # the same bytes as the file, not empty
+    assert not (tmp_path / "-").exists() and b"standard output" in out.stderr
