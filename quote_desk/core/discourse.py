@@ -156,14 +156,20 @@ class Discourse:
     ) -> Entity:
         doc = self.doc
         s0 = doc.tokens[a].start
+        prefix = ""
         if lam:  # وفقاً لوزارة الصحة: drop the preposition glued to the name
             s0 += 1
             while doc.text[s0] == "\u0640":
                 s0 += 1
+            if doc.tokens[a].norm.startswith("لل"):  # للمنظمة = ل + المنظمة: the name keeps its article
+                prefix = "ا"
         e0 = doc.tokens[b - 1].end
         while e0 < len(doc.text) and doc.text[e0] == "+":  # أوبك+
             e0 += 1
-        text = doc.text[s0:e0]
+        for o, c in (("(", ")"), ("«", "»")):  # a closing bracket or mark left outside: (قنا)
+            if e0 < len(doc.text) and doc.text[e0] == c and doc.text.count(o, s0, e0) > doc.text.count(c, s0, e0):
+                e0 += 1
+        text = prefix + doc.text[s0:e0]
         key = mention_key(doc, a, b)
         if lam and key:
             key = (strip_article(key[0][1:]) or key[0], *key[1:])

@@ -262,6 +262,9 @@ class Extractor:
                     while sp_s < sp_e and text[sp_s] == "\u0640":
                         sp_s += 1
                 sp = text[sp_s:sp_e]
+                if c.lam and d.tokens[c.speaker[0]].norm.startswith("لل"):
+                    # "للمنظمة …": the name without its ل is not a span of the text; the canonical name has it
+                    sp = sp_s = sp_e = None
             canonical = ent.canonical() if ent else None
             sid = sen = None
             stype = ent.stype if ent else "unknown"

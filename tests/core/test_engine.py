@@ -304,3 +304,10 @@ def test_same_figures_point_back_to_their_source():
     text = "وأعلنت وزارة الصحة أن الإصابات تراجعت.\n\nوحسب المعطيات ذاتها، فإن نسبة التلقيح ارتفعت في الأرياف."
     qs = run(text)
     assert len(qs) == 2 and same(qs[1].speaker_canonical, "وزارة الصحة")
+
+
+def test_lam_with_article_and_bracketed_acronym_in_canonical_names():
+    q = only("ووفقاً للمنظمة الدولية للهجرة، عاد نحو مئتي ألف شخص إلى منازلهم.")
+    assert q.speaker is None and q.speaker_canonical == "المنظمة الدولية للهجرة"
+    q = only("وذكرت وكالة الأنباء القطرية (قنا) أن الأمير استقبل وفداً.")
+    assert q.speaker_canonical == "وكالة الأنباء القطرية (قنا)"
