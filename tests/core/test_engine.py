@@ -311,3 +311,8 @@ def test_lam_with_article_and_bracketed_acronym_in_canonical_names():
     assert q.speaker is None and q.speaker_canonical == "المنظمة الدولية للهجرة"
     q = only("وذكرت وكالة الأنباء القطرية (قنا) أن الأمير استقبل وفداً.")
     assert q.speaker_canonical == "وكالة الأنباء القطرية (قنا)"
+
+
+def test_object_after_a_multiword_subject():
+    q = only("من جانبها، اتهمت قوات الدعم السريع الجيش بقصف الأحياء السكنية.")
+    assert same(q.speaker, "قوات الدعم السريع") and q.text.startswith("قصف")

@@ -375,6 +375,14 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     "دعا أحمد سالم المجتمع الدولي إلى …". Cut before a definite common noun that follows a name of two or more
     words. Returns the new end."""
     lex = doc.lex
+    # a known body or role named last ("اتهمت قوات الدعم السريع الجيش بـ…") is the object
+    for k in range(b - 1, a + 1, -1):
+        t = doc.tokens[k].norm
+        info = lex.noun(t)
+        if t.startswith("ال") and info is not None and info.cls in ("org", "person", "group", "media") and doc.tokens[k - 1].norm not in NAME_STARTERS:
+            if k == b - 1 or all(doc.tokens[x].norm.startswith("ال") for x in range(k + 1, b)):
+                return k
+        break
     for k in range(a + 2, b):
         t = doc.tokens[k].norm
         prev = doc.tokens[k - 1].norm
