@@ -316,3 +316,12 @@ def test_lam_with_article_and_bracketed_acronym_in_canonical_names():
 def test_object_after_a_multiword_subject():
     q = only("من جانبها، اتهمت قوات الدعم السريع الجيش بقصف الأحياء السكنية.")
     assert same(q.speaker, "قوات الدعم السريع") and q.text.startswith("قصف")
+
+
+def test_verb_then_title_subject_in_a_narrator_sentence():
+    text = (
+        "أدان رئيس الوزراء سامي حداد اقتحام المستوطنين للبلدة، مطالباً المجتمع الدولي بالتدخل.\n\n"
+        "بدوره، حمّل الناطق باسم الرئاسة نبيل سالم الحكومة المسؤولية، وقال إن الصمت يشجع على المزيد."
+    )
+    qs = run(text)
+    assert [normalize_name(q.speaker_canonical) for q in qs] == [normalize_name("سامي حداد"), normalize_name("نبيل سالم")]

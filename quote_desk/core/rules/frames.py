@@ -811,6 +811,11 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
         return main_clause_subject(doc, si, ci) if first not in PREPOSITIONS or first in ADVERBIAL_OPENERS else None
     if not (first.startswith("ال") or starts_with_title(doc, k, k + 1) or find_name(doc, k, k + 1)):
         return main_clause_subject(doc, si, ci)
+    if not first.startswith("ال") and not starts_with_title(doc, k, k + 1) and k + 1 < ci and (
+        toks[k + 1].norm.startswith("ال") or starts_with_title(doc, k + 1, k + 2)
+    ):
+        # "بدوره، حمّل الناطق باسم الرئاسة …": an unknown word before a title or a definite noun is the verb
+        return main_clause_subject(doc, si, ci)
     segs = []
     j = k
     while j < ci and len(segs) < 2:

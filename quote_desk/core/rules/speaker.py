@@ -370,6 +370,19 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     return None, (a, b)
 
 
+def derived_verbal_noun(word: str) -> bool:
+    """The verbal-noun patterns of derived verbs (إفعال، افتعال، انفعال، استفعال, with or without the article):
+    إطلاق، اقتحام، انسحاب، استهداف. Proper names rarely take these shapes."""
+    w = word[2:] if word.startswith("ال") else word
+    n = len(w)
+    return (
+        (n == 5 and w[0] == "ا" and w[3] == "ا")
+        or (n == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا")
+        or (n == 6 and w.startswith("ان") and w[4] == "ا")
+        or (n == 7 and w.startswith("است") and w[5] == "ا")
+    )
+
+
 def trim_object(doc: Doc, a: int, b: int) -> int:
     """After a transitive cue (دعا، اتهم، وصف) an object may follow the subject's name with no mark between:
     "دعا أحمد سالم المجتمع الدولي إلى …". Cut before a definite common noun that follows a name of two or more
@@ -386,6 +399,8 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     for k in range(a + 2, b):
         t = doc.tokens[k].norm
         prev = doc.tokens[k - 1].norm
+        if derived_verbal_noun(t) and prev not in NAME_STARTERS:
+            return k  # "أدان محمد مصطفى اقتحام المستوطنين": a verbal noun of a derived verb opens the object
         if t.startswith("ال") and prev not in NAME_STARTERS and (
             lex.noun(t) is not None or t[2:] in IDAFA_NOUNS or (k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"))
         ):
