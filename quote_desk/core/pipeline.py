@@ -241,7 +241,8 @@ class Extractor:
         disc.complete_names()
         # headline speakers join the body entity they name or describe
         for i, (c, ent, conf, reasons) in enumerate(resolved):
-            if c.how == "headline" and ent is not None:
+            if c.how == "headline" and ent is not None and ent.stype not in ("organization", "media"):
+                # a body that speaks in a headline ("الكرملين: …") stays itself; a person or role joins the body text
                 better = disc.best_match_for_headline(ent)
                 if better is not None:
                     resolved[i] = (c, better, conf, [*reasons, "speaker:headline-body"])
