@@ -325,3 +325,8 @@ def test_verb_then_title_subject_in_a_narrator_sentence():
     )
     qs = run(text)
     assert [normalize_name(q.speaker_canonical) for q in qs] == [normalize_name("سامي حداد"), normalize_name("نبيل سالم")]
+
+
+def test_stated_stance_as_object_content():
+    q = only("أكد وزير الخارجية سامر علي، خلال اتصال هاتفي، ضرورة خفض التصعيد في المنطقة.")
+    assert same(q.speaker, "سامر علي") and q.text.startswith("ضرورة خفض التصعيد")
