@@ -182,6 +182,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             cue is not None
             and (cue.role == "call" or cue.lemma in ("اكد", "شدد"))
             and t in cue.preps
+            and doc.tokens[j].text != "علي"  # the name Ali; the preposition is written على
             and j > i
             and not (j + 1 < limit and _is_comp(doc, j + 1))
         ):
