@@ -40,8 +40,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"quote-desk: restored the latest backup of {args.project}"
               + (f"; the damaged file is kept as {kept}" if kept else ""), file=sys.stderr)  # fmt: skip
 
-    try:
-        import PySide6.QtWidgets  # noqa: F401
+    import importlib
+
+    try:  # only quote_desk.app imports Qt; here we just check it can
+        importlib.import_module("PySide6.QtWidgets")
     except ImportError as exc:
         raise QuoteDeskError("the desk needs PySide6-Essentials: pip install PySide6-Essentials (the 'desk' extra)") from exc
     if args.quit_after is not None:
