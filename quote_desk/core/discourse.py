@@ -117,19 +117,24 @@ class Discourse:
             return strip_article(n)
         return ""
 
-    def find_antecedent(self, head: str, gender: str | None) -> Entity | None:
+    def find_antecedent(self, head: str, gender: str | None, qualifier: str | None = None) -> Entity | None:
         """Most recent entity named by this head noun; an entity that merely carries it in a title
-        (المتحدثة باسم المفوضية for "المفوضية") is only a fallback."""
+        (المتحدثة باسم المفوضية for "المفوضية") is only a fallback. A qualified anaphor ("الوزير الإيراني") only
+        finds an entity whose name or title carries the qualifier too."""
         hs = head_stem(head)
         fallback = None
         for eid in reversed(self._recency()):
             e = self.entities[eid]
             if gender and e.gender and gender != e.gender and e.stype == "person":
                 continue
+            if qualifier and not any(qualifier in map(head_stem, k) for k in e.keys + e.title_keys):
+                continue
             if e.head == head or head_stem(e.head) == hs or any(hs in map(head_stem, k) for k in e.keys):
                 return e
             if fallback is None and any(hs in map(head_stem, k) for k in e.title_keys):
                 fallback = e
+        if fallback is None and qualifier:
+            return None  # "الوزير الإيراني" with no Iranian yet: a new entity, not the last minister
         if fallback is None:
             info = self.doc.lex.noun("ال" + head) or self.doc.lex.noun(head)
             if info is not None and info.cls == "person":
@@ -210,7 +215,12 @@ class Discourse:
             if gender and e.gender and gender != e.gender and stype == "person" and e.stype == "person":
                 continue
             for k in e.keys:
-                if k == key or _contains(key, k) or _contains(k, key):
+                if k == key:
+                    return e
+                small = key if len(key) < len(k) else k
+                if len(small) == 1 and self._role_word(small[0]):
+                    continue  # a bare role ("الوزير") never absorbs a qualified one ("الوزير الإيراني"), or back
+                if _contains(key, k) or _contains(k, key):
                     return e
                 # surname: a single-token person mention equal to the last token of a full name
                 if stype == "person" and e.stype == "person" and len(key) == 1 and k and k[-1] == key[0]:
@@ -218,6 +228,11 @@ class Discourse:
             if stype == "person" and key in e.title_keys:
                 return e
         return None
+
+    def _role_word(self, word: str) -> bool:
+        lex = self.doc.lex
+        info = lex.noun("ال" + word) or lex.noun(word)
+        return word in lex.titles or ("ال" + word) in lex.titles or (info is not None and info.cls == "person")
 
     def anaphor(self, a: int, b: int, gender: str | None) -> Entity | None:
         from quote_desk.core.rules.frames import REPORT_NOUNS
@@ -230,7 +245,10 @@ class Discourse:
                 e = self.entities[eid]
                 if e.stype in ("organization", "media") and e.mentions:
                     return e
-        return self.find_antecedent(head, gender)
+        qualifier = None
+        if len(norms) == 2 and norms[1] not in self.doc.lex.anaphora_markers:
+            qualifier = head_stem(strip_article(norms[1]))  # "الوزير الإيراني": the nisba must match
+        return self.find_antecedent(head, gender, qualifier)
 
     def add_alias(self, e: Entity, a: int, b: int) -> None:
         doc = self.doc

@@ -330,3 +330,9 @@ def test_verb_then_title_subject_in_a_narrator_sentence():
 def test_stated_stance_as_object_content():
     q = only("أكد وزير الخارجية سامر علي، خلال اتصال هاتفي، ضرورة خفض التصعيد في المنطقة.")
     assert same(q.speaker, "سامر علي") and q.text.startswith("ضرورة خفض التصعيد")
+
+
+def test_a_qualified_role_is_not_the_last_bare_role():
+    text = "وشدد الوزير على أهمية الحلول الدبلوماسية.\n\nمن ناحيته، أعرب الوزير الإيراني عن تقديره للدور المصري."
+    qs = run(text)
+    assert normalize_name(qs[1].speaker_canonical) == normalize_name("الوزير الإيراني")
