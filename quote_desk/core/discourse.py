@@ -220,6 +220,12 @@ class Discourse:
                 small = key if len(key) < len(k) else k
                 if len(small) == 1 and self._role_word(small[0]):
                     continue  # a bare role ("الوزير") never absorbs a qualified one ("الوزير الإيراني"), or back
+                if len(small) == 1 and stype == "person" and e.stype == "person":
+                    # one word of a person's name is the surname: "العمر" is خالد العمر, never "عمر الشيخ"
+                    big = k if small is key else key
+                    if big[-1] == small[0]:
+                        return e
+                    continue
                 if _contains(key, k) or _contains(k, key):
                     return e
                 # surname: a single-token person mention equal to the last token of a full name
@@ -323,11 +329,15 @@ class Discourse:
         # title heads (مدرب، وزير) and function words do not identify anyone: only distinctive words count
         words = {w for k in e.keys for w in k if len(w) > 2 and w not in lex.titles and w not in lex.adjuncts and "ال" + w not in lex.titles}
         best, best_n = None, 0
+        # a bare name ("أرامكو: …", "غوتيريش: …") is found among names; a role ("مدرب الرجاء: …") among titles too
+        bare_name = bool(e.keys and e.keys[0]) and not self._role_word(e.keys[0][0]) and not e.titles
+        spoken = set(self.speaker_stack)
         for other in self.entities[max(0, e.eid - 40) : e.eid + 40]:
-            if other is e or other.stype == "anonymous_source":
+            if other is e or other.stype == "anonymous_source" or (bare_name and other.eid not in spoken):
                 continue
-            pool = {w.removeprefix("ل") if w.startswith("ل") and len(w) > 3 else w for k in other.keys + other.title_keys for w in k}
-            pool |= {w for k in other.keys + other.title_keys for w in k}
+            keys = other.keys if bare_name else other.keys + other.title_keys
+            pool = {w.removeprefix("ل") if w.startswith("ل") and len(w) > 3 else w for k in keys for w in k}
+            pool |= {w for k in keys for w in k}
             n = len(words & pool)
             if n > best_n:
                 best, best_n = other, n

@@ -55,6 +55,7 @@ class Lexicon:
     headline_topics: frozenset[str]
     masdar_forms: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     media_names: frozenset[str] = frozenset()  # first words of outlet names (رويترز، الأناضول …)
+    name_titles: frozenset[str] = frozenset()  # title words that are also given names (أمين، رائد)
 
     def cue(self, folded: str) -> CueForm | None:
         return self.cues.get(folded)
@@ -240,4 +241,5 @@ def load_lexicon() -> Lexicon:
         headline_topics=frozenset(normalize(r[0]) for r in _read_rows("headline_topics.txt")),
         masdar_forms=masdars,
         media_names=frozenset(normalize(r[0]).split()[0] for r in _read_rows("media_names.txt")),
+        name_titles=frozenset(normalize(r[0]) for r in _read_rows("titles.txt") if len(r) > 1 and r[1] == "name"),
     )

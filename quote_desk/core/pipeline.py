@@ -417,9 +417,16 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
     """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
     words: set[str] = set()
     for c in body:
-        for r in (c.speaker, c.main_subject):  # names, not titles: titles hold places ("مدير الدفاع المدني في دهوك")
+        for r in (c.speaker, c.main_subject):
             if r is not None:
                 words.update(strip_article(d.tokens[k].norm) for k in range(*r))
+        if c.title is not None:
+            # a body named in a title ("رئيس أرامكو") is an actor of the story; a place after a preposition
+            # ("مدير الدفاع المدني في دهوك") is not
+            for k in range(*c.title):
+                if k > c.title[0] and d.tokens[k - 1].norm in ("في", "ب", "من"):
+                    continue
+                words.add(strip_article(d.tokens[k].norm))
     kept = []
     for h in heads:
         if h.needs_confirmation and h.speaker is not None:

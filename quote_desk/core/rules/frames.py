@@ -226,7 +226,9 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     limit = doc.token_at_or_after(sent.end)
     reasons = [f"cue:{form.lemma}:{form.pos}"]
     j = ci + 1
-    # skip قد/لقد between a particle and the verb is irrelevant; after the verb skip nothing
+    # "وكان الرئيس X قد طالب واشنطن بـ…": the subject stands between كان and قد, and what follows the verb is
+    # its object; the noun phrase after the verb never speaks then
+    kana_subject = _kana_subject(doc, ci, sent.start)
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
@@ -353,6 +355,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if kana_subject is not None and via is None:
+        t_, n_ = split_title_name(doc, *kana_subject)
+        cand.speaker, cand.title = n_, t_
+        _descriptor_to_title(doc, cand)
+        cand.reasons.append("order:kana")
     if cand.speaker is not None and toks[cand.speaker[0]].norm in REPORT_NOUNS:
         cand.speaker = _strip_report_noun(doc, *cand.speaker)  # "وقال بيان صادر عن الرئاسة" → الرئاسة
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
@@ -493,6 +500,11 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             cand.title, cand.speaker = first, appos
             cand.reasons.append("title:before")
             return
+        if appos_title and starts_with_title(doc, *first) and _given_name_phrase(doc, *appos):
+            # "رئيس أرامكو وكبير إدارييها التنفيذيين، أمين الناصر،": a title word that is also a given name
+            cand.title, cand.speaker = first, appos
+            cand.reasons.append("title:before")
+            return
         if appos_title and first_title:
             n_first = split_title_name(doc, *first)[0]
             t_app, n_app = split_title_name(doc, *appos)
@@ -521,6 +533,17 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
     else:
         cand.speaker = first
     _descriptor_to_title(doc, cand)
+
+
+def _given_name_phrase(doc: Doc, a: int, b: int) -> bool:
+    """"أمين الناصر", "رائد الصالح": 2-3 words opening with a title word that is also a given name, and no other
+    title or role word after it."""
+    if not 2 <= b - a <= 3 or doc.tokens[a].norm not in doc.lex.name_titles:
+        return False
+    rest = [doc.tokens[k].norm for k in range(a + 1, b)]
+    return not any(
+        t in doc.lex.titles or t[2:] in doc.lex.titles or doc.lex.noun(t) is not None or t in PREPOSITIONS for t in rest
+    )
 
 
 def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
@@ -625,6 +648,21 @@ def _svo_subject_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     if a >= b or b - a > 8 or toks[a].norm in PREPOSITIONS or doc.lex.cue(toks[a].norm) is not None:
         return None
     return (a, b)
+
+
+def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
+    """The subject of "كان X قد <cue>" (the pluperfect of news copy), when the cue follows قد right after it."""
+    toks = doc.tokens
+    if ci < 2 or toks[ci - 1].norm not in ("قد", "لقد") or gap_kind(doc.gap_before(ci - 1)) is not None:
+        return None
+    a = ci - 1
+    while a - 1 >= 0 and toks[a - 1].start >= sent_start and gap_kind(doc.gap_before(a)) is None:
+        a -= 1
+    while a < ci - 1 and toks[a].norm in SVO_SKIP:
+        a += 1
+    if toks[a].norm not in KANA or a + 1 >= ci - 1:
+        return None
+    return _svo_subject(doc, ci, sent_start)
 
 
 def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
