@@ -224,6 +224,13 @@ def load_lexicon() -> Lexicon:
     nouns = {}
     for row in _read_rows("nouns.tsv"):
         nouns[normalize(row[0])] = NounInfo(row[1], row[2], row[3], row[4] == "y")
+    # the dual is regular: مصدر → مصدران/مصدرين, مسؤولة → مسؤولتان/مسؤولتين (listed forms win)
+    for word, info in list(nouns.items()):
+        if info.number != "sg" or not info.human or info.cls not in ("anon", "person"):
+            continue
+        stem = word[:-1] + "ت" if word.endswith("ه") else word
+        for suffix in ("ان", "ين"):
+            nouns.setdefault(stem + suffix, NounInfo(info.cls, info.gender, "du", True))
     adjuncts = {normalize(r[0]): r[1] for r in _read_rows("adjuncts.tsv")}
     noise = tuple(tuple(normalize(r[0]).split()) for r in _read_rows("noise.txt"))
     return Lexicon(

@@ -15,10 +15,12 @@ from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
 from quote_desk.core.normalize import normalize, strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
+    SAYING_AGREEMENT,
     Candidate,
     nonverbal_frames,
     participial_frame,
     postposed_frame,
+    saying_frame,
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
@@ -89,6 +91,10 @@ class Extractor:
                 form = COMP_ONLY_FORMS[tok.norm]
                 comp_only = True
             if form is None:
+                if tok.norm in SAYING_AGREEMENT and d.inside_mark(tok.start) is None:
+                    c = saying_frame(d, tok.i)
+                    if c is not None:
+                        out.append(c)
                 continue
             prev = d.tokens[tok.i - 1].norm if tok.i > 0 else ""
             nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
@@ -107,6 +113,8 @@ class Extractor:
                     c = None  # بين with a long phrase before أن is the preposition "between"
             elif form.pos == "part":
                 c = participial_frame(d, tok.i, form)
+                if c is None and tok.norm in SAYING_AGREEMENT:
+                    c = saying_frame(d, tok.i)  # "وزاد المسؤول قائلاً: …": no comma before قائلاً
                 if c is not None and c.optional and not self.config.keep_pp_content:
                     c = None
             else:

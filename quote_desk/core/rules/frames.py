@@ -254,6 +254,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             segments.append((a, b))
         if stop.why == "an":
             # relay: what we have so far is the via (the outlet), the speaker follows عن
+            if segments and toks[segments[-1][0]].norm in ("نقلا", "ونقلا") and segments[-1][1] - segments[-1][0] == 1:
+                segments = segments[:-1]  # "ذكرت الوكالة، نقلاً عن …": نقلاً belongs to the relay, not to the outlet
             if segments:
                 via = (segments[0][0], segments[-1][1])
                 segments = []
@@ -574,7 +576,7 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
             cand.title, cand.speaker = (a, a + 1), (a + 1, b)
 
 
-RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "والذي", "والتي", "حيث", "مما"})
+RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي", "وهو", "وهي", "وهم", "والذي", "والتي", "حيث", "مما"})
 
 
 def _anonymity_clause(doc: Doc, a: int, b: int) -> bool:
@@ -1188,6 +1190,43 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
     elif k < b and not toks[k].norm.startswith(("ال", "ل")):
         return (a, b)  # "تقديرات رسمية": an adjective follows, the report noun is the source itself
     return (k, b) if k < b else (a, b)
+
+
+SAYING_AGREEMENT = {
+    folded_w: agr
+    for w, agr in (("قائلا", ("m", "sg")), ("قائلة", ("f", "sg")), ("قائلين", ("m", "pl")), ("قائلتين", ("f", "du")), ("بالقول", (None, None)))
+    for folded_w in folded({w})
+}
+
+
+def saying_frame(doc: Doc, k: int) -> Candidate | None:
+    """"وزاد المسؤول الحكومي قائلاً: «…»" / "ورد المتحدث على ذلك بالقول إن …": قائلاً and بالقول make a statement
+    of any verb; the speaker is that verb's subject. (After a reporting verb its own frame already holds the
+    content; the duplicate is merged.)"""
+    toks = doc.tokens
+    agr = SAYING_AGREEMENT.get(toks[k].norm)
+    if agr is None:
+        return None
+    si = doc.sent_of(toks[k].start)
+    sent = doc.sents[si]
+    limit = doc.token_at_or_after(sent.end)
+    nxt = k + 1
+    gk = gap_kind(doc.gap_after(k)) if nxt < limit else None
+    reasons = ["cue:قال:saying"]
+    if gk in ("colon", "mark"):
+        comp = _complement(doc, Stop(nxt, gk), limit, sent.end, reasons)
+    elif gk is None and nxt < limit and toks[nxt].norm in doc.lex.complementizers:
+        comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
+    else:
+        return None
+    if comp is None:
+        return None
+    (cs, ce), kind = comp
+    cand = Candidate((cs, ce), kind, (toks[k].start, toks[k].end), si, "participial", lemma="قال")
+    cand.gender, cand.number = agr
+    cand.reasons = reasons
+    cand.main_subject = main_clause_subject(doc, si, k)
+    return cand
 
 
 def cue_is_saying_participle(doc: Doc, k: int) -> bool:
