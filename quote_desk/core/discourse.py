@@ -15,7 +15,7 @@ from itertools import islice
 
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import strip_article
-from quote_desk.core.rules.speaker import classify
+from quote_desk.core.rules.speaker import QUANTIFIERS, classify
 
 
 @dataclass
@@ -187,6 +187,8 @@ class Discourse:
                 number = info.number
             elif info.number == "pl" and not info.human:
                 g = "f"
+        elif doc.tokens[a].norm in QUANTIFIERS and doc.tokens[a].norm not in ("احد", "احدي") and b - a > 1:
+            number = "pl"  # "عدد من المتضررين", "بعض السكان": a quantified plural (وأضافوا)
         target = self._join(key, stype, g)
         if target is None:
             target = Entity(len(self.entities), stype, g, number, self.head_of(a, b))

@@ -92,6 +92,8 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"))  # "…، وقالوا إن …": a new statement
                 or t in ("قائلا", "قائله")
                 or (t == "علي" and j + 1 < limit and doc.tokens[j + 1].norm == "حد")
+                # "…، دون أن يقدم مزيداً من التفاصيل": the writer notes what the speaker left out
+                or (t in ("دون", "ودون") and j + 1 < limit and doc.tokens[j + 1].norm == "ان")
             ):
                 end = doc.tokens[j - 1].end
                 # keep a closing quote mark that belongs to the clause

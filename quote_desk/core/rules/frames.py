@@ -29,9 +29,11 @@ from quote_desk.core.rules.speaker import (
     NP_BREAKERS,
     PREP_PRONOUNS,
     PREPOSITIONS,
+    QUANTIFIERS,
     SAYING_PARTICIPLES,
     Stop,
     gap_kind,
+    has_article,
     is_accusative,
     is_adjunct_start,
     name_mark,
@@ -602,7 +604,7 @@ def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     if is_name_like(doc, a) and doc.tokens[a].norm not in doc.lex.honorifics:
         return (a, b)
     k = a
-    while k < b and (doc.tokens[k].norm.startswith("ال") or doc.tokens[k].norm in doc.lex.titles or doc.tokens[k].norm in doc.lex.honorifics):
+    while k < b and (has_article(doc, k) or doc.tokens[k].norm in doc.lex.titles or doc.tokens[k].norm in doc.lex.honorifics):
         k += 1
     if a < k < b and is_name_like(doc, k):
         return (k, b)
@@ -818,7 +820,7 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             or t in KANA
             or doc.lex.cue(t) is not None
             or (t.startswith("ب") and len(t) > 4 and t != "باسم")
-            or (t in PREPOSITIONS and find_name(doc, a, x) is not None)
+            or (t in PREPOSITIONS and find_name(doc, a, x) is not None and toks[x - 1].norm not in QUANTIFIERS)
         ):
             b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break

@@ -14,7 +14,7 @@ OPEN_MARKS = "«“”\"‘’‹﴿"
 NP_BREAKERS = folded(
     {"قد", "لقد", "ثم", "لكن", "لكنه", "لكنها", "حيث", "بينما", "فيما", "الا", "لا", "لم", "لن", "ما", "دون", "بدون",
      "الذي", "التي", "الذين", "والذي", "والتي", "اللذين", "ان", "اذا", "لو", "كي", "حتي", "منذ", "فقد", "فان", "فانه",
-     "فانها", "غير"}
+     "فانها", "غير", "وهي", "وهو", "وهم", "وهما", "تحدث", "تحدثت", "تحدثوا", "متحدثا", "متحدثه"}
 )
 # Prepositions (bare or with an attached pronoun) never start a subject: what follows them is an adjunct.
 PREPOSITIONS = folded(
@@ -228,6 +228,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
             return Stop(j, "adjunct")
+        if j > i and t in ("وهي", "وهو", "وهم", "وهما"):
+            return Stop(j, "anon")  # "تقول أم أحمد وهي تقلب الخبز: …": a circumstantial clause, then the content
         if j > i and t in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"):
             return Stop(j, "anon")  # "المصدر الذي فضل عدم الكشف عن اسمه أن …": a relative clause describes the speaker
         if j > i and t in NP_BREAKERS:
@@ -293,6 +295,18 @@ def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozens
     return j
 
 
+def has_article(doc: Doc, k: int) -> bool:
+    """The token carries the article ال. Folding writes أل/إل as ال too, but the article never takes a hamza:
+    "ألب أرسلان", "إلهام" are names, not definite nouns."""
+    return doc.tokens[k].norm.startswith("ال") and not doc.tokens[k].text.lstrip("\u0640").startswith(("أل", "إل", "آل"))
+
+
+QUANTIFIERS = folded(
+    {"عدد", "بعض", "مجموعة", "جميع", "كل", "كافة", "أحد", "إحدى", "معظم", "غالبية", "أغلب", "أكثر", "كثير", "عشرات",
+     "مئات", "آلاف", "اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "وعدد", "وبعض"}
+)
+
+
 def starts_with_title(doc: Doc, a: int, b: int) -> bool:
     if a >= b:
         return False
@@ -310,7 +324,7 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return True
     if t.startswith(("لل", "بال")):
         return False  # للإعلام، بالهيئة: a preposition with the article
-    if t.startswith("ال") or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS:
+    if has_article(doc, k) or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS or t in QUANTIFIERS:
         return False
     if t in lex.headline_topics or t in lex.complementizers or t.isdigit():
         return False
@@ -338,16 +352,31 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     while k < b:
         t = doc.tokens[k].norm
         raw = doc.tokens[k].text
-        if t.startswith("ال") or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
+        if has_article(doc, k) or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
             k += 1
             continue
-        if t == "باسم" and k + 1 < b and not doc.tokens[k + 1].norm.startswith("ال") and is_name_like(doc, k + 1):
+        if "(" in doc.gap_before(k):
+            close = doc.text.find(")", doc.tokens[k].start, doc.tokens[k].start + 40)
+            if close != -1:  # an acronym in brackets inside the title: مكتب الأمم المتحدة … (أوتشا)
+                while k < b and doc.tokens[k].start < close:
+                    k += 1
+                continue
+        if (
+            t == "باسم"
+            and k + 1 < b
+            and not doc.tokens[k + 1].norm.startswith("ال")
+            and doc.tokens[k + 1].norm not in IDAFA_NOUNS
+            and is_name_like(doc, k + 1)
+        ):
             break  # "القيادي في الحركة باسم نعيم": the name Basem, not "on behalf of"
         if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
         if t.startswith(("ب", "ل")) and (t[1:] in IDAFA_NOUNS or lex.noun(t[1:]) is not None):
             k += 1  # بحكومة الوحدة، لوزارة الصحة
+            continue
+        if t.startswith("ل") and len(t) > 3 and k + 1 < b and has_article(doc, k + 1):
+            k += 1  # a ل-phrase in construct with a definite noun: لتنسيق الشؤون، لمكافحة الإرهاب
             continue
         if is_accusative(raw) or lex.adjuncts.get(t) == "time":
             k += 1  # البالغة من العمر 32 عاماً
