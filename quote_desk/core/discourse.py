@@ -15,7 +15,7 @@ from itertools import islice
 
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import strip_article
-from quote_desk.core.rules.speaker import QUANTIFIERS, classify
+from quote_desk.core.rules.speaker import NAME_STARTERS, QUANTIFIERS, classify
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     title_keys: list[tuple[str, ...]] = field(default_factory=list)
     via: str | None = None
+    last_pos: int = -1  # character position of the latest mention or quote
     _canon: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
     def canonical(self) -> str | None:
@@ -155,6 +156,8 @@ class Discourse:
     def _touch(self, eid: int) -> None:
         self._used.pop(eid, None)
         self._used[eid] = None
+        e = self.entities[eid]
+        e.last_pos = max(e.last_pos, self.cursor)
 
     def explicit(
         self, a: int, b: int, gender: str | None, title: str | None, title_key: tuple[str, ...] | None, lam: bool = False
@@ -254,9 +257,62 @@ class Discourse:
                 if e.stype in ("organization", "media") and e.mentions:
                     return e
         qualifier = None
-        if len(norms) == 2 and norms[1] not in self.doc.lex.anaphora_markers:
+        if len(norms) == 2 and norms[1] not in self.doc.lex.anaphora_markers and norms[1] not in self.doc.lex.role_adjectives:
             qualifier = head_stem(strip_article(norms[1]))  # "الوزير الإيراني": the nisba must match
-        return self.find_antecedent(head, gender, qualifier)
+        found = self.find_antecedent(head, gender, qualifier)
+        narrative = self._narrative_antecedent(head, qualifier, a)
+        if narrative is not None and (found is None or narrative[0] > found.last_pos or not self._carries(found, head)):
+            _, (na, nb), title = narrative
+            ttext = None if title is None else self.doc.text[self.doc.tokens[title[0]].start : self.doc.tokens[title[1] - 1].end]
+            saved = self.cursor
+            self.cursor = self.doc.tokens[na].start
+            ent = self.explicit(na, nb, gender, ttext, mention_key(self.doc, *title) if title else None)
+            self.cursor = saved
+            return ent
+        return found
+
+    @staticmethod
+    def _carries(e: Entity, head: str) -> bool:
+        """The entity is named or titled with this head noun (not just the last person of that gender)."""
+        hs = head_stem(head)
+        return head_stem(e.head) == hs or any(hs in map(head_stem, k) for k in e.keys + e.title_keys)
+
+    NARRATIVE_WINDOW = 160  # tokens looked back at for a named antecedent in a sentence without speech
+
+    def _narrative_antecedent(self, head: str, qualifier: str | None, before: int) -> tuple[int, tuple[int, int], tuple[int, int] | None] | None:
+        """The nearest earlier "title + name" whose title head is the anaphor's head, in any sentence:
+        "والتقى وزير المالية أحمد كجوك أعضاء البعثة. وقال الوزير …" → أحمد كجوك. Returns (position, name range,
+        title range). Only role heads (persons) are looked up this way; a bare body noun is too vague."""
+        from quote_desk.core.rules.speaker import scan_phrase, split_title_name
+
+        doc = self.doc
+        info = doc.lex.noun("ال" + head) or doc.lex.noun(head)
+        if info is None or info.cls != "person":
+            return None
+        hs = head_stem(head)
+        for k in range(before - 1, max(-1, before - self.NARRATIVE_WINDOW), -1):
+            t = doc.tokens[k].norm
+            bare = t[1:] if t.startswith(("و", "ف")) and len(t) > 4 else t
+            if head_stem(strip_article(bare)) != hs or doc.inside_mark(doc.tokens[k].start) is not None:
+                continue
+            stop = scan_phrase(doc, k, len(doc.tokens), None, max_len=10)
+            title = None
+            for b in range(min(stop.at, k + 9), k + 1, -1):  # the phrase may run on into an object
+                title, name = split_title_name(doc, k, b)
+                if title is not None:
+                    break
+            if title is None:
+                continue
+            # a narrative sentence goes on after the name (an object, a place): keep the name's own words only
+            n0, n1 = name
+            end = min(n1, n0 + 2)
+            while end < n1 and end - n0 < 4 and (doc.tokens[end - 1].norm in NAME_STARTERS or doc.tokens[end].norm in NAME_STARTERS):
+                end += 1
+            name = (n0, end)
+            if qualifier and not any(head_stem(strip_article(doc.tokens[x].norm)) == qualifier for x in range(*title)):
+                continue
+            return doc.tokens[k].start, name, title
+        return None
 
     def add_alias(self, e: Entity, a: int, b: int) -> None:
         doc = self.doc

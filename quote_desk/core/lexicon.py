@@ -56,6 +56,7 @@ class Lexicon:
     masdar_forms: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     media_names: frozenset[str] = frozenset()  # first words of outlet names (رويترز، الأناضول …)
     name_titles: frozenset[str] = frozenset()  # title words that are also given names (أمين، رائد)
+    role_adjectives: frozenset[str] = frozenset()  # الحكومي، الرسمي: describe a role, do not identify its holder
 
     def cue(self, folded: str) -> CueForm | None:
         return self.cues.get(folded)
@@ -249,4 +250,5 @@ def load_lexicon() -> Lexicon:
         masdar_forms=masdars,
         media_names=frozenset(normalize(r[0]).split()[0] for r in _read_rows("media_names.txt")),
         name_titles=frozenset(normalize(r[0]) for r in _read_rows("titles.txt") if len(r) > 1 and r[1] == "name"),
+        role_adjectives=frozenset(normalize(r[0]) for r in _read_rows("role_adjectives.txt")),
     )
