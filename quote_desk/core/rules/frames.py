@@ -241,6 +241,9 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         stop = Stop(j, first_gap)
     elif first_gap == "end":
         return None
+    elif j + 1 < limit and toks[j].norm in ("فيه", "فيها", "فيهما") and gap_kind(doc.gap_after(j)) is None:
+        j += 1  # "…بياناً طالبت فيه لجنة الحكام بـ…": past فيه, the object and the content
+        stop = scan_phrase(doc, j, limit, form)
     elif j < limit and (_opens_adjunct(doc, j, limit) or is_accusative(toks[j].text)):
         stop = Stop(j, "adjunct")
     elif j < limit and _object_np(doc, j, form):
@@ -359,6 +362,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if ci + 1 < limit and toks[ci + 1].norm in ("فيه", "فيها", "فيهما") and toks[ci].start > sent.start:
+        # "أصدرت الإدارة بياناً طالبت فيه لجنة الحكام بـ…": the statement's issuer speaks; what follows is the object
+        cand.speaker, cand.title = None, None
+        segments = []
+        cand.reasons.append("order:fihi")
     if kana_subject is not None and via is None:
         t_, n_ = split_title_name(doc, *kana_subject)
         cand.speaker, cand.title = n_, t_

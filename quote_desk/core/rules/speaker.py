@@ -422,16 +422,23 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     for k in range(b - 1, a + 1, -1):
         t = doc.tokens[k].norm
         info = lex.noun(t)
-        if t.startswith("ال") and info is not None and info.cls in ("org", "person", "group", "media") and doc.tokens[k - 1].norm not in NAME_STARTERS:
+        prev = doc.tokens[k - 1].norm
+        if (
+            t.startswith("ال")
+            and info is not None
+            and info.cls in ("org", "person", "group", "media")
+            and prev not in NAME_STARTERS
+            and prev not in IDAFA_NOUNS  # "إدارة نادي الاتحاد": the genitive of an idafa noun belongs to it
+        ):
             if k == b - 1 or all(doc.tokens[x].norm.startswith("ال") for x in range(k + 1, b)):
                 return k
         break
     for k in range(a + 2, b):
         t = doc.tokens[k].norm
         prev = doc.tokens[k - 1].norm
-        if derived_verbal_noun(t) and prev not in NAME_STARTERS:
+        if derived_verbal_noun(t) and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS:
             return k  # "أدان محمد مصطفى اقتحام المستوطنين": a verbal noun of a derived verb opens the object
-        if t.startswith("ال") and prev not in NAME_STARTERS and (
+        if t.startswith("ال") and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS and (
             lex.noun(t) is not None or t[2:] in IDAFA_NOUNS or (k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"))
         ):
             return k
