@@ -179,7 +179,9 @@ def _load_cues(pronouns: dict[str, tuple[str, str, str]]) -> tuple[dict[str, Cue
         for form, pos, g, n in _verb_forms(lemma, imperf, part, extra):
             if not form:
                 continue
-            proclitics = ("",) if pos == "part" else ("", "و", "ف")
+            # a participle coordinated with an earlier one ("مؤكداً …، ومشيراً إلى أن") keeps its و; the bare
+            # masculine participle (ومؤكد "and certain") is too often an adjective to take it
+            proclitics = ("", "و") if pos == "part" and form.endswith(("ا", "ه", "ين", "تين")) else ("",) if pos == "part" else ("", "و", "ف")
             for pc in proclitics:
                 key = pc + form
                 if key in AMBIGUOUS_FORMS and not (pc and form in _READD_WITH_PROCLITIC):
