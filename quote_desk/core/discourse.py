@@ -32,6 +32,7 @@ class Entity:
     title_keys: list[tuple[str, ...]] = field(default_factory=list)
     via: str | None = None
     last_pos: int = -1  # character position of the latest mention or quote
+    surnames: set[tuple[str, ...]] = field(default_factory=set)  # one-word keys written with the article (العمر)
     _canon: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
     def canonical(self) -> str | None:
@@ -192,7 +193,8 @@ class Discourse:
                 g = "f"
         elif doc.tokens[a].norm in QUANTIFIERS and doc.tokens[a].norm not in ("احد", "احدي") and b - a > 1:
             number = "pl"  # "عدد من المتضررين", "بعض السكان": a quantified plural (وأضافوا)
-        target = self._join(key, stype, g)
+        definite = b - a == 1 and doc.tokens[a].norm.startswith("ال")
+        target = self._join(key, stype, g, definite=definite)
         if target is None:
             target = Entity(len(self.entities), stype, g, number, self.head_of(a, b))
             self.entities.append(target)
@@ -201,6 +203,8 @@ class Discourse:
         self._touch(target.eid)
         if key not in target.keys:
             target.keys.append(key)
+            if definite and stype == "person":
+                target.surnames.add(key)
         target.mentions.append(text)
         target.aliases.append(text)
         if title:
@@ -210,7 +214,7 @@ class Discourse:
                 target.title_keys.append(title_key)
         return target
 
-    def _join(self, key: tuple[str, ...], stype: str, gender: str | None) -> Entity | None:
+    def _join(self, key: tuple[str, ...], stype: str, gender: str | None, definite: bool = False) -> Entity | None:
         for eid in reversed(self._recency()):
             e = self.entities[eid]
             if stype == "anonymous_source" or e.stype == "anonymous_source":
@@ -225,8 +229,10 @@ class Discourse:
                 small = key if len(key) < len(k) else k
                 if len(small) == 1 and self._role_word(small[0]):
                     continue  # a bare role ("الوزير") never absorbs a qualified one ("الوزير الإيراني"), or back
-                if len(small) == 1 and stype == "person" and e.stype == "person":
-                    # one word of a person's name is the surname: "العمر" is خالد العمر, never "عمر الشيخ"
+                if len(small) == 1 and stype == "person" and e.stype == "person" and (
+                    (small is key and definite) or (small is k and k in e.surnames)
+                ):
+                    # a one-word name with the article is a family name: "العمر" is خالد العمر, never "عمر الشيخ"
                     big = k if small is key else key
                     if big[-1] == small[0]:
                         return e
