@@ -8,7 +8,7 @@ tanween and other diacritics never matter at match time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -57,6 +57,26 @@ class Lexicon:
     media_names: frozenset[str] = frozenset()  # first words of outlet names (رويترز، الأناضول …)
     name_titles: frozenset[str] = frozenset()  # title words that are also given names (أمين، رائد)
     role_adjectives: frozenset[str] = frozenset()  # الحكومي، الرسمي: describe a role, do not identify its holder
+    places: frozenset[tuple[str, ...]] = frozenset()  # folded token tuples, as written (resources/lexicons/places.txt)
+    place_len: dict[str, int] = field(default_factory=dict)  # first folded token -> longest place starting with it
+
+    def place_end(self, norms: Sequence[str]) -> int:
+        """Length of the place name that opens `norms` (folded tokens), or 0. The first word may carry a
+        preposition or the conjunction (بغزة، للعراق، والسودان); the whole word is tried first (وجدة is Oujda)."""
+        if not norms:
+            return 0
+        first = norms[0]
+        candidates = [first]
+        if first.startswith(("بال", "لل", "وال", "فال", "كال")) and len(first) > 4:
+            candidates.append("ال" + first[3:] if not first.startswith("لل") else "ال" + first[2:])
+        elif first.startswith(("ب", "ل", "و", "ف")) and len(first) > 3:
+            candidates.append(first[1:])
+        for c in candidates:
+            n = self.place_len.get(c, 0)
+            for size in range(min(n, len(norms)), 0, -1):
+                if (c, *norms[1:size]) in self.places:
+                    return size
+        return 0
 
     def cue(self, folded: str) -> CueForm | None:
         return self.cues.get(folded)
@@ -234,6 +254,16 @@ def load_lexicon() -> Lexicon:
         stem = word[:-1] + "ت" if word.endswith("ه") else word
         for suffix in ("ان", "ين"):
             nouns.setdefault(stem + suffix, NounInfo(info.cls, info.gender, "du", True))
+    places_l: set[tuple[str, ...]] = set()
+    for row in _read_rows("places.txt"):
+        for name in [row[0], *(row[1].split("|") if len(row) > 1 and row[1] else [])]:
+            toks = tuple(normalize(name).split())
+            if toks:
+                places_l.add(toks)
+    places = frozenset(places_l)
+    place_len: dict[str, int] = {}
+    for toks in places:
+        place_len[toks[0]] = max(place_len.get(toks[0], 0), len(toks))
     adjuncts = {normalize(r[0]): r[1] for r in _read_rows("adjuncts.tsv")}
     noise = tuple(tuple(normalize(r[0]).split()) for r in _read_rows("noise.txt"))
     return Lexicon(
@@ -253,4 +283,6 @@ def load_lexicon() -> Lexicon:
         media_names=frozenset(normalize(r[0]).split()[0] for r in _read_rows("media_names.txt")),
         name_titles=frozenset(normalize(r[0]) for r in _read_rows("titles.txt") if len(r) > 1 and r[1] == "name"),
         role_adjectives=frozenset(normalize(r[0]) for r in _read_rows("role_adjectives.txt")),
+        places=places,
+        place_len=place_len,
     )

@@ -367,16 +367,16 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.speaker, cand.title = None, None
         segments = []
         cand.reasons.append("order:fihi")
-    if kana_subject is not None and via is None:
-        t_, n_ = split_title_name(doc, *kana_subject)
-        cand.speaker, cand.title = n_, t_
-        _descriptor_to_title(doc, cand)
-        cand.reasons.append("order:kana")
     if cand.speaker is not None and toks[cand.speaker[0]].norm in REPORT_NOUNS:
         cand.speaker = _strip_report_noun(doc, *cand.speaker)  # "وقال بيان صادر عن الرئاسة" → الرئاسة
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
         cand.speaker = (sa, trim_object(doc, sa, sb))
+    if kana_subject is not None and via is None:
+        t_, n_ = split_title_name(doc, *kana_subject)
+        cand.speaker, cand.title = n_, t_
+        _descriptor_to_title(doc, cand)
+        cand.reasons.append("order:kana")
     if cand.speaker is None and via is None:
         sv = _svo_subject(doc, ci, sent.start) or _amma_subject(doc, ci, si)
         if sv is not None:
@@ -430,7 +430,9 @@ def _object_np(doc: Doc, j: int, form: CueForm) -> bool:
         return True
     if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
         return True
-    return form.role in ("call", "accuse") and (t in doc.lex.headline_topics or t[2:] in doc.lex.headline_topics)
+    return form.role in ("call", "accuse") and (
+        t in doc.lex.headline_topics or t[2:] in doc.lex.headline_topics or doc.lex.place_end([t]) == 1
+    )
 
 
 def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: list[str]) -> Candidate | None:
@@ -496,7 +498,18 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             return
     if appos is not None and (starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)):
         inner = find_name(doc, *appos)
-        if inner is not None and inner[0] > appos[0] and find_name(doc, *first) is None:
+
+        def descriptive(x: int) -> bool:  # التونسي، المدرب، الدكتور — not a name with the article (الحافظ)
+            t = doc.tokens[x].norm
+            return t.endswith(("ي", "يه")) or t in doc.lex.titles or t[2:] in doc.lex.titles or doc.lex.noun(t) is not None or t in doc.lex.honorifics
+
+        if (
+            inner is not None
+            and inner[0] > appos[0]
+            and find_name(doc, *first) is None
+            # "الناقدة سلمى بوراوي": a descriptor before a full name; "الحافظ بخيت" is a name with the article
+            and (inner[1] - inner[0] >= 2 or all(descriptive(x) for x in range(appos[0], inner[0])))
+        ):
             # "مدرب الوداد، التونسي نبيل الكوكي،": the name sits inside the apposition after a descriptor
             cand.title, cand.speaker = first, inner
             cand.reasons.append("title:before")
@@ -838,7 +851,8 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         if is_accusative(toks[x].text):
             b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
             break
-    b = trim_object(doc, a, b)
+    if find_name(doc, a, b) is not None:
+        b = trim_object(doc, a, b)  # an object after a name; a title phrase alone has none
     if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
         return None
     return (a, b)

@@ -60,8 +60,8 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         if any(lex.cue(n) is not None or n in lex.complementizers for n in norms):
             continue
         head = norms[0][2:] if norms[0].startswith("ال") else norms[0]
-        if norms[0] in lex.headline_topics or head in lex.headline_topics:
-            continue
+        if norms[0] in lex.headline_topics or head in lex.headline_topics or lex.place_end(norms) == len(norms):
+            continue  # "سوريا: …", "خان يونس: …": a place or a rubric, not a speaker
         m = doc.mark_starting_at(colon, colon + 4)
         typ = classify(doc, a, b)
         info = lex.noun(norms[0]) or lex.noun(norms[0][1:])

@@ -295,6 +295,17 @@ def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozens
     return j
 
 
+def place_at(doc: Doc, k: int, limit: int | None = None) -> int:
+    """Number of tokens of a place name (gazetteer) starting at token k, within one clause; 0 if none."""
+    limit = len(doc.tokens) if limit is None else min(limit, len(doc.tokens))
+    norms = [doc.tokens[k].norm] if k < limit else []
+    j = k + 1
+    while j < limit and j - k < 4 and gap_kind(doc.gap_before(j)) is None:
+        norms.append(doc.tokens[j].norm)
+        j += 1
+    return doc.lex.place_end(norms)
+
+
 def has_article(doc: Doc, k: int) -> bool:
     """The token carries the article ال. Folding writes أل/إل as ال too, but the article never takes a hamza:
     "ألب أرسلان", "إلهام" are names, not definite nouns."""
@@ -326,7 +337,7 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return False  # للإعلام، بالهيئة: a preposition with the article
     if has_article(doc, k) or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS or t in QUANTIFIERS:
         return False
-    if t in lex.headline_topics or t in lex.complementizers or t.isdigit():
+    if t in lex.headline_topics or t in lex.complementizers or t.isdigit() or place_at(doc, k):
         return False
     if t in ("في", "من", "عن", "على", "الى", "مع", "و", "او", "باسم", "لدى", "بن", "ابن", "ابو", "بنت"):
         return t in ("بن", "ابن", "ابو", "بنت")
@@ -352,6 +363,10 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     while k < b:
         t = doc.tokens[k].norm
         raw = doc.tokens[k].text
+        n_place = place_at(doc, k, b)
+        if n_place:
+            k += n_place  # "مراسلة الجزيرة في غزة هند الخضري", "مدير الهلال الأحمر في خان يونس"
+            continue
         if has_article(doc, k) or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
             k += 1
             continue
