@@ -273,6 +273,7 @@ def load_lexicon() -> Lexicon:
         nonverbal=nonverbal,
         nonverbal_first=first,
         titles=frozenset(normalize(r[0]) for r in _read_rows("titles.txt")),
+        # "صاحب" is an honorific only before السمو/الجلالة/المعالي (صاحب السمو), never in "صاحب الهدف"
         honorifics=frozenset(normalize(r[0]) for r in _read_rows("honorifics.txt")),
         nouns=nouns,
         anaphora_markers=frozenset(normalize(r[0]) for r in _read_rows("anaphora.txt")),

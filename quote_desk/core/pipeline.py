@@ -384,6 +384,7 @@ def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
     while a < b and (
         d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ")
         or (d.tokens[a].norm in d.lex.honorifics and b - a > 1)
+        or (d.tokens[a].norm == "صاحب" and b - a > 2 and d.tokens[a + 1].norm in d.lex.honorifics)
     ):
         a += 1
     while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها") and b - a > 1 and not (

@@ -36,6 +36,7 @@ from quote_desk.core.rules.speaker import (
     has_article,
     is_accusative,
     is_adjunct_start,
+    split_name_title,
     name_mark,
     scan_phrase,
     skip_adjunct,
@@ -556,7 +557,10 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         cand.title, cand.speaker = t, n
         cand.reasons.append("title:inline")
     else:
-        cand.speaker = first
+        n, t = split_name_title(doc, *first)
+        cand.speaker, cand.title = n, t
+        if t is not None:
+            cand.reasons.append("title:after")
     _descriptor_to_title(doc, cand)
 
 

@@ -353,9 +353,14 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     The name starts at the first token that can only be a name and runs to the end of the phrase, article
     words included (عبد الفتاح السيسي). Without such a token the whole phrase is the mention, with no title.
     """
+    lex = doc.lex
+    h = a
+    while h + 1 < b and (lex_hon := doc.tokens[h].norm) and (lex_hon in lex.honorifics or (lex_hon == "صاحب" and doc.tokens[h + 1].norm in lex.honorifics)):
+        h += 1  # "سعادة السفير خالد المري", "معالي وزيرة المالية …": an honorific before the title
+    if h > a and starts_with_title(doc, h, b):
+        a = h
     if not starts_with_title(doc, a, b) or b - a < 2:
         return None, (a, b)
-    lex = doc.lex
     head = lex.noun(doc.tokens[a].norm)
     if head is not None and head.cls == "anon" and not doc.tokens[a].norm.startswith("ال"):
         return None, (a, b)  # "مسؤول أمني", "مصدر دبلوماسي": an unnamed source, not a title
@@ -413,6 +418,25 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             te -= 1  # "… في المحافظة الدكتور أحمد سالم": the honorific belongs to neither
         return (a, te), (k, b)
     return None, (a, b)
+
+
+def split_name_title(doc: Doc, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """A name followed by its title with no comma, as agencies write it: "الأمير عبدالعزيز بن سلمان وزير الطاقة",
+    "عبدالله بن زايد آل نهيان وزير الخارجية" → (name range, title range); (whole, None) when there is none."""
+    lex = doc.lex
+    k = a
+    while k < b and (doc.tokens[k].norm in lex.honorifics or (doc.tokens[k].norm == "صاحب" and k + 1 < b and doc.tokens[k + 1].norm in lex.honorifics)):
+        k += 1
+    start = k
+    while k < b:
+        t = doc.tokens[k].norm
+        if k > start + 1 and (t in lex.titles or (t.startswith("ال") and t[2:] in lex.titles)) and t not in lex.honorifics:
+            return (a, k), (k, b)
+        prev = doc.tokens[k - 1].norm if k > start else ""
+        if not (is_name_like(doc, k) or t in NAME_STARTERS or prev in NAME_STARTERS or (has_article(doc, k) and k > start)):
+            break
+        k += 1
+    return (a, b), None
 
 
 def derived_verbal_noun(word: str) -> bool:
