@@ -333,7 +333,7 @@ class Discourse:
                 continue
             seen.append(eid)
             e = self.entities[eid]
-            if _agrees(e, gender, number):
+            if agrees(e, gender, number):
                 return e, True
         if number in ("pl", "du"):
             e = self._plural_mention()
@@ -414,7 +414,7 @@ class Discourse:
         return best if best_n >= 1 else None
 
 
-def _agrees(e: Entity, gender: str | None, number: str | None) -> bool:
+def agrees(e: Entity, gender: str | None, number: str | None) -> bool:
     if number == "pl":
         return e.number in ("pl", "du")
     if number == "du":

@@ -7,7 +7,7 @@ import unicodedata
 from functools import cache
 
 from quote_desk.core.config import EngineConfig
-from quote_desk.core.discourse import Discourse, Entity, mention_key
+from quote_desk.core.discourse import Discourse, Entity, agrees, mention_key
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm, Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
@@ -200,7 +200,7 @@ class Extractor:
                         c.how = "explicit"  # the subject is in the sentence, fronted before the cue
                 elif c.prev_subject is not None and not any(
                     q[0].sent == c.sent - 1 for q in resolved[-3:]
-                ) and not (c.prev_only_if_alone and disc.speaker_stack):
+                ) and not (c.prev_only_if_alone and self._recent_agreeing_speaker(disc, c, last_sent_of)):
                     ma, mb = _trim_mention(d, *c.prev_subject)
                     ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
                     if ent is None:
@@ -316,6 +316,16 @@ class Extractor:
             )
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    @staticmethod
+    def _recent_agreeing_speaker(disc: Discourse, c: Candidate, last_sent_of: dict[int, int]) -> bool:
+        """أضاف/تابع continue the last speaker that agrees with them, if it spoke within the last two sentences;
+        otherwise the subject of the sentence just before (a narrative sentence) is who goes on."""
+        for eid in reversed(disc.speaker_stack[-12:]):
+            e = disc.entities[eid]
+            if agrees(e, c.gender, c.number):
+                return c.sent - last_sent_of.get(eid, -99) <= 2
+        return False
 
     def _calibrated(self, raw: float, reason: str) -> float:
         """Replace the rule's prior with the measured precision of its group, keeping the rule's penalties."""

@@ -391,7 +391,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             cand.how = "dropped"
             cand.main_subject = sentence_subject(doc, si, ci)
             if cand.main_subject is None and si > 0:
-                cand.prev_subject = previous_sentence_subject(doc, si, form.gender)
+                cand.prev_subject = previous_sentence_subject(doc, si, form.gender, form.number)
                 cand.fallback_subject = recent_subject(doc, si, form.gender)
                 if form.role == "continue":
                     cand.prev_only_if_alone = True  # أضاف/تابع continue the last speaker when there is one
@@ -819,7 +819,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
-ADVERBIAL_OPENERS = folded({"في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
+ADVERBIAL_OPENERS = folded({"خارج", "وخارج", "داخل", "وداخل", "امام", "وامام", "قرب", "وقرب", "وسط", "ووسط", "في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
 NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
@@ -849,15 +849,15 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         ):
             b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
-        if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
-            b = x  # a definite -ين plural after the subject is an object: "… العراقيين"
+        if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None and t0 not in QUANTIFIERS:
+            b = x  # a definite -ين plural after the subject is an object: "… العراقيين" (not in "عدد من أقارب المتهمين")
             break
         if is_accusative(toks[x].text):
             b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
             break
     if find_name(doc, a, b) is not None:
         b = trim_object(doc, a, b)  # an object after a name; a title phrase alone has none
-    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None:
+    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None and t0 not in QUANTIFIERS:
         return None
     return (a, b)
 
@@ -911,10 +911,110 @@ def recent_subject(doc: Doc, si: int, gender: str | None, back: int = 3) -> tupl
     return None
 
 
-def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[int, int] | None:
+def np_agreement(doc: Doc, a: int, b: int) -> tuple[str | None, str]:
+    """(gender or None, number) of a noun phrase used as a subject: from a known head noun, a title word
+    (وزيرة), a quantifier (عدد من …: plural), a possessed plural (جيرانه) or a given name."""
+    lex = doc.lex
+    k = a
+    while k < b - 1 and (doc.tokens[k].norm in lex.honorifics):
+        if doc.tokens[k].norm in ("السيده", "الدكتوره", "الاستاذه", "المهندسه", "الشيخه", "الحاجه", "الاميره"):
+            return "f", "sg"
+        k += 1
+    t = doc.tokens[k].norm
+    if t in QUANTIFIERS and t not in ("احد", "احدي") and b - k > 1:
+        return None, "pl"
+    info = lex.noun(t)
+    if info is None and t.endswith(("ه", "ها", "هم")) and not doc.tokens[k].text.endswith("ة"):
+        base = t[:-2] if t.endswith(("ها", "هم")) else t[:-1]
+        info = lex.noun(base)  # جيرانه، أقاربها: a possessed noun
+    if info is not None:
+        if info.human and info.number in ("pl", "du"):
+            return info.gender, info.number
+        if info.number == "pl":
+            return "f", "sg"
+        return info.gender, "sg"
+    g = lex.given_names.get(t) if hasattr(lex, "given_names") else None
+    if g is None and (t in lex.titles or t[2:] in lex.titles):
+        g = "f" if doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") else "m"
+    return g, "sg"
+
+
+def _np_agrees(doc: Doc, r: tuple[int, int], gender: str | None, number: str | None) -> bool:
+    g, n = np_agreement(doc, *r)
+    if number in ("pl", "du") and n == "sg":
+        return False
+    if number in (None, "sg") and n != "sg":
+        return False
+    return gender is None or g is None or g == gender
+
+
+def _speaker_like(doc: Doc, a: int, b: int) -> bool:
+    """A phrase that can be somebody who speaks: a name, a title, or a noun of a speaking class."""
+    t = doc.tokens[a].norm
+    info = doc.lex.noun(t)
+    if info is None and t.endswith(("ه", "ها", "هم")) and not doc.tokens[a].text.endswith("ة"):
+        info = doc.lex.noun(t[:-2] if t.endswith(("ها", "هم")) else t[:-1])
+    if info is not None:
+        return info.cls in ("person", "org", "group", "anon", "media") or info.human
+    return t in QUANTIFIERS or starts_with_title(doc, a, b) or find_name(doc, a, b) is not None or t in doc.lex.honorifics
+
+
+def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
+    """The subject a narrative sentence opens with: "أما جيرانه فقد اشتكوا …", "السيدة فاطمة بوعلام، أم لأربعة
+    أطفال، كانت تقف …", "تعود أم أحمد إلى صاجها" is VSO and is handled by main_clause_subject."""
+    toks = doc.tokens
+    rng = doc.sent_tokens(si)
+    k = rng.start
+    if k >= rng.stop or doc.inside_mark(toks[k].start) is not None:
+        return None
+    amma = toks[k].norm in ("اما", "واما")
+    if amma:
+        k += 1
+    elif toks[k].norm in SVO_SKIP:
+        k += 1
+    if k >= rng.stop:
+        return None
+    first = toks[k].norm
+    bare = first[1:] if first.startswith(("و", "ف")) and len(first) > 2 else first
+    if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None or _conj_verb(doc, k):
+        return None
+    if first in NOT_SUBJECTS or bare in NOT_SUBJECTS or first in NP_BREAKERS or bare in NP_BREAKERS:
+        return None  # "ولم يصدر …", "لكن هذه هي …": negation, pronouns and demonstratives open no subject
+    if not amma and not (
+        first in doc.lex.honorifics or find_name(doc, k, k + 1) is not None or starts_with_title(doc, k, k + 1)
+    ):
+        return None  # without أما, only a name or a title opens a subject-first sentence
+    segs: list[tuple[int, int]] = []
+    j = k
+    while j < rng.stop and len(segs) < 3:
+        stop = scan_phrase(doc, j, rng.stop, None, max_len=10)
+        if stop.at > j:
+            segs.append((j, stop.at))
+        if stop.why not in ("comma", "anon") or stop.at <= j:
+            break
+        j = stop.at if stop.why == "comma" else skip_adjunct(doc, stop.at, rng.stop)
+    if not segs:
+        return None
+    probe = Candidate((0, 0), "indirect", None, si, "explicit")
+    _assign_speaker(doc, probe, segs[:2])
+    if probe.speaker is None or not _speaker_like(doc, *probe.speaker):
+        return None
+    a, b = probe.speaker
+    if not amma and b - a > 5:
+        return None
+    return probe.speaker
+
+
+def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str | None = None) -> tuple[int, int] | None:
     """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that names its subject after its own verb is what
-    the next dropped-subject statement is about, when the verbs agree in gender."""
+    the next dropped-subject statement is about, when the verbs agree in gender; so is the topic a sentence
+    opens with ("أما جيرانه فقد اشتكوا … وأضافوا", "السيدة فاطمة، …، كانت تقف في الصف الأول. قالت لنا")."""
     prev = si - 1
+    if prev < 0:
+        return None
+    topic = topic_subject(doc, prev)
+    if topic is not None:
+        return topic if _np_agrees(doc, topic, gender, number) else None
     rng = doc.sent_tokens(prev)
     verb = _main_verb_index(doc, prev, rng.stop)
     if verb is None or rng.stop - verb < 3:
@@ -928,7 +1028,10 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None) -> tuple[in
     vgender = "f" if stem.endswith("ت") else "m" if stem.startswith("ي") or not stem.startswith("ت") else None
     if gender is not None and vgender is not None and vgender != gender:
         return None
-    return main_clause_subject(doc, prev, rng.stop)
+    found = main_clause_subject(doc, prev, rng.stop)
+    if found is not None and number is not None and not _np_agrees(doc, found, gender, number):
+        return None
+    return found
 
 
 def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
@@ -942,6 +1045,8 @@ def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
         if j >= before or gap_kind(doc.gap_before(j)) != "comma":
             return None
         k = j
+    if k + 1 < before and toks[k].norm in ("لم", "لن", "ولم", "ولن", "فلم", "ما", "وما", "لا", "ولا"):
+        k += 1  # "ولم يصدر …": the verb follows the negation
     return k if k < before else None
 
 
