@@ -398,7 +398,7 @@ def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
     ):
         a += 1
     while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها") and b - a > 1 and not (
-        d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 2
+        d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 3  # "المصادر الليبية نفسها" points back
     ):
         b -= 1
     return a, b

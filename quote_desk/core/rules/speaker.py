@@ -457,6 +457,9 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     "دعا أحمد سالم المجتمع الدولي إلى …". Cut before a definite common noun that follows a name of two or more
     words. Returns the new end."""
     lex = doc.lex
+    for k in range(a + 1, b):
+        if doc.tokens[k].norm in ("جميع", "كافه", "كل", "بعض"):
+            return k  # "دعت قوة الأمم المتحدة … جميع الأطراف إلى …": a quantified object
     # a known body or role named last ("اتهمت قوات الدعم السريع الجيش بـ…") is the object
     for k in range(b - 1, a + 1, -1):
         t = doc.tokens[k].norm
