@@ -30,6 +30,7 @@ from quote_desk.core.rules.speaker import (
     PREP_PRONOUNS,
     PREPOSITIONS,
     QUANTIFIERS,
+    RELAY_LEMMAS,
     SAYING_PARTICIPLES,
     Stop,
     gap_kind,
@@ -70,6 +71,7 @@ class Candidate:
     prev_subject: Range | None = None  # dropped subject: the subject of the previous (non-quote) sentence
     prev_only_if_alone: bool = False  # use prev_subject only when no earlier speaker exists
     fallback_subject: Range | None = None  # dropped subject with no agreeing speaker: a recent narrator's subject
+    relay_pronoun: bool = False  # "نقل X عنه قوله": the speaker is the pronoun's antecedent
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -98,6 +100,16 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
         # "قوله اليوم الاثنين: «…»": time words may stand between the verbal noun and the quote
         while k + 1 < limit and doc.lex.adjuncts.get(toks[k + 1].norm) == "time" and gap_kind(doc.gap_after(k)) is None:
             k += 1
+        if k + 1 < limit and gap_kind(doc.gap_after(k)) is None and (
+            toks[k + 1].norm in PREPOSITIONS or is_adjunct_start(doc, k + 1, limit)
+        ):
+            # "قوله في مؤتمره الأسبوعي إن …": an adjunct between the verbal noun and the content
+            for x in range(k + 2, min(limit, k + 10)):
+                if toks[x].norm in doc.lex.complementizers or gap_kind(doc.gap_before(x)) in ("colon", "mark"):
+                    k = x - 1
+                    break
+                if gap_kind(doc.gap_before(x)) is not None:
+                    break
         after = toks[k].end
         g = gap_kind(doc.gap_after(k)) if k < len(toks) else None
         if g in ("colon", "mark"):
@@ -232,6 +244,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     # "وكان الرئيس X قد طالب واشنطن بـ…": the subject stands between كان and قد, and what follows the verb is
     # its object; the noun phrase after the verb never speaks then
     kana_subject = _kana_subject(doc, ci, sent.start)
+    relay_pronoun: tuple[str | None, str] | None = None
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
@@ -245,6 +258,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     elif j + 1 < limit and toks[j].norm in ("فيه", "فيها", "فيهما") and gap_kind(doc.gap_after(j)) is None:
         j += 1  # "…بياناً طالبت فيه لجنة الحكام بـ…": past فيه, the object and the content
         stop = scan_phrase(doc, j, limit, form)
+    elif j < limit and toks[j].norm == "عن" and (form.role == "relay" or form.lemma in RELAY_LEMMAS):
+        stop = Stop(j, "an")  # a relay verb after its subject: "وسائل إعلام نقلت عن …"
     elif j < limit and (_opens_adjunct(doc, j, limit) or is_accusative(toks[j].text)):
         stop = Stop(j, "adjunct")
     elif j < limit and _object_np(doc, j, form):
@@ -258,8 +273,21 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         a, b = j, stop.at
         if b > a:
             segments.append((a, b))
+        if stop.why == "an_pron":
+            # "ونقل المكتب الإعلامي لبري عنه قوله إن …": the outlet relays someone named before (the pronoun)
+            if segments:
+                via = (segments[0][0], segments[-1][1])
+                segments = []
+            reasons.append("relay")
+            pron_gender = {"عنه": "m", "عنها": "f"}.get(toks[stop.at].norm)
+            relay_pronoun = (pron_gender, "pl" if toks[stop.at].norm in ("عنهم", "عنهما") else "sg")
+            j = stop.at + 1
+            stop = scan_phrase(doc, j, limit, form)
+            continue
         if stop.why == "an":
             # relay: what we have so far is the via (the outlet), the speaker follows عن
+            if not segments and stop.at == ci + 1 and via is None:
+                via = _svo_subject(doc, ci, sent.start)  # "وسائل إعلام إيرانية نقلت عن X قوله …"
             if segments and toks[segments[-1][0]].norm in ("نقلا", "ونقلا") and segments[-1][1] - segments[-1][0] == 1:
                 segments = segments[:-1]  # "ذكرت الوكالة، نقلاً عن …": نقلاً belongs to the relay, not to the outlet
             if segments:
@@ -363,6 +391,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if relay_pronoun is not None and cand.speaker is None:
+        # the relayed speaker is the pronoun's antecedent: resolved like a dropped subject, by its agreement
+        cand.gender, cand.number = relay_pronoun
+        cand.how = "relay"
+        cand.relay_pronoun = True
+        # the pronoun points back to who the text was just about ("استقبل الرئيس X الوفد. ونقل مكتبه عنه …")
+        cand.prev_subject = previous_sentence_subject(doc, si, cand.gender, cand.number)
     if ci + 1 < limit and toks[ci + 1].norm in ("فيه", "فيها", "فيهما") and toks[ci].start > sent.start:
         # "أصدرت الإدارة بياناً طالبت فيه لجنة الحكام بـ…": the statement's issuer speaks; what follows is the object
         cand.speaker, cand.title = None, None
@@ -395,7 +430,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 cand.fallback_subject = recent_subject(doc, si, form.gender)
                 if form.role == "continue":
                     cand.prev_only_if_alone = True  # أضاف/تابع continue the last speaker when there is one
-    elif cand.speaker is None and via is not None:
+    elif cand.speaker is None and via is not None and not cand.relay_pronoun:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
         cand.how = "explicit"

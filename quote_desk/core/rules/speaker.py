@@ -203,6 +203,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "masdar")
         if t in SAYING_PARTICIPLES:
             return Stop(j, "saying")
+        if cue is not None and (cue.role == "relay" or cue.lemma in RELAY_LEMMAS) and t in ("عنه", "عنها", "عنهم", "عنهما") and j > i:
+            return Stop(j, "an_pron")  # "ونقل المكتب الإعلامي عنه قوله …"
         if (
             t == "عن"
             and j > i
