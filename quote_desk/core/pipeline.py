@@ -258,6 +258,10 @@ class Extractor:
         quotes: list[Quote] = []
         for c, ent, conf, reasons in resolved:
             cs, ce = c.content
+            while cs < ce and text[cs].isspace():  # "” لا يوجد … “": spaces inside the marks are not content
+                cs += 1
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
             if not _has_word(text, cs, ce):
                 continue  # marks paired across a gap (": ") or «» quote no words (found by the fuzzer)
             sp = sp_s = sp_e = None

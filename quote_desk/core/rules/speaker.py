@@ -67,7 +67,8 @@ def gap_kind(gap: str) -> str | None:
     if ":" in g:
         return "colon"
     last = g[-1]
-    if last in "«‹﴿" or (last in AMBIDEXTROUS and gap.endswith(last) and len(g) >= 1 and (len(g) > 1 or gap[0].isspace())):
+    opening_with_space = gap[0].isspace() and gap.rstrip().endswith(last)  # "قوله ” لا يوجد … “": a spaced mark
+    if last in "«‹﴿" or (last in AMBIDEXTROUS and (gap.endswith(last) or opening_with_space) and (len(g) > 1 or gap[0].isspace())):
         return "mark"
     rest = "".join(c for c in g if c not in CLOSE_ONLY + AMBIDEXTROUS + "«‹﴿")
     if any(c in rest for c in ".!?؟;؛"):
