@@ -60,9 +60,14 @@ def find_marks(text: str, paras: list[Span]) -> list[MarkSpan]:
     table, directional = _mark_table()
     next_mark = _mark_start().search
     out: list[MarkSpan] = []
+    # the first mark of a paragraph, when it is a closing guillemet with nothing open: a quote opened in the
+    # paragraph before and closed here without being re-opened («… ¶ … ».)
+    orphan_close: dict[int, tuple[int, str]] = {}
+    unclosed_dir: dict[int, str] = {}  # paragraph -> closer expected by its unclosed directional opener
     for pi, para in enumerate(paras):
         i = para.start
         open_stack: list[tuple[str, int, int]] = []  # (class or closer, mark start, content start)
+        seen_mark = False
         while i < para.end:
             m = next_mark(text, i, para.end)
             if m is None:
@@ -92,8 +97,12 @@ def find_marks(text: str, paras: list[Span]) -> list[MarkSpan]:
                     continue
             is_opener = tok in directional or tok not in directional.values()
             if not is_opener:
+                if not seen_mark and not open_stack:
+                    orphan_close[pi] = (i, tok)
+                seen_mark = True
                 i += len(tok)
                 continue
+            seen_mark = True
             if when == "after_colon" and not open_stack and _prev_nonspace(text, i, para.start) != ":":
                 i += len(tok)
                 continue
@@ -106,6 +115,13 @@ def find_marks(text: str, paras: list[Span]) -> list[MarkSpan]:
             _cls, ostart, cstart = open_stack[0]
             if para.end > cstart:
                 out.append(MarkSpan(ostart, cstart, para.end, para.end, text[ostart:cstart], False, pi))
+                if _cls.startswith("dir:") and len(open_stack) == 1:
+                    unclosed_dir[pi] = directional[_opener_of(_cls)]
+    for k, m in enumerate(out):
+        closer = unclosed_dir.get(m.para)
+        nxt = orphan_close.get(m.para + 1)
+        if closer is not None and not m.closed and nxt is not None and nxt[1] == closer:
+            out[k] = MarkSpan(m.open_start, m.start, nxt[0], nxt[0] + len(closer), m.mark, True, m.para)
     return out
 
 
