@@ -59,6 +59,7 @@ class Lexicon:
     role_adjectives: frozenset[str] = frozenset()  # الحكومي، الرسمي: describe a role, do not identify its holder
     places: frozenset[tuple[str, ...]] = frozenset()  # folded token tuples, as written (resources/lexicons/places.txt)
     place_len: dict[str, int] = field(default_factory=dict)  # first folded token -> longest place starting with it
+    given_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m | f
 
     def place_end(self, norms: Sequence[str]) -> int:
         """Length of the place name that opens `norms` (folded tokens), or 0. The first word may carry a
@@ -286,4 +287,5 @@ def load_lexicon() -> Lexicon:
         role_adjectives=frozenset(normalize(r[0]) for r in _read_rows("role_adjectives.txt")),
         places=places,
         place_len=place_len,
+        given_names={normalize(r[0]): r[1] for r in _read_rows("given_names.tsv") if len(r) > 1 and r[1] in ("m", "f")},
     )

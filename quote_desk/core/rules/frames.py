@@ -408,8 +408,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
         cand.speaker = (sa, trim_object(doc, sa, sb))
-    if kana_subject is not None and via is None:
-        t_, n_ = split_title_name(doc, *kana_subject)
+    if kana_subject is not None and kana_subject[0] is not None and via is None:
+        t_, n_ = split_title_name(doc, *kana_subject[0])
+        whole = kana_subject[1]
+        if t_ is None and whole[0] < kana_subject[0][0] and starts_with_title(doc, whole[0], kana_subject[0][0]):
+            t_ = (whole[0], kana_subject[0][0])  # "كان وزير الري حسان يوسف قد …": the title before the name
         cand.speaker, cand.title = n_, t_
         _descriptor_to_title(doc, cand)
         cand.reasons.append("order:kana")
@@ -530,6 +533,16 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         if inner is not None and raw0.endswith(("ه", "ها", "هم")) and not raw0.endswith("ة"):
             # "ويروي جارها، المتقاعد عبد القادر حمداني، أن …": a relation word, then who it is
             cand.title, cand.speaker = first, inner
+            cand.reasons.append("title:before")
+            return
+    if appos is not None and find_name(doc, *first) is None and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
+        # "أما صاحب الهدف الثاني، اللاعب نادر قاسم، فقال": a description, then a descriptor and a full name
+        t_app, n_app = split_title_name(doc, *appos)
+        k = n_app[0] if t_app is not None else appos[0]
+        while t_app is None and k < appos[1] and has_article(doc, k):
+            k += 1
+        if appos[0] < k and appos[1] - k >= 2 and find_name(doc, k, appos[1]) == (k, appos[1]):
+            cand.title, cand.speaker = first, (k, appos[1])
             cand.reasons.append("title:before")
             return
     if appos is not None and (starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)):
@@ -714,8 +727,9 @@ def _svo_subject_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     return (a, b)
 
 
-def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
-    """The subject of "كان X قد <cue>" (the pluperfect of news copy), when the cue follows قد right after it."""
+def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """The subject of "كان X قد <cue>" (the pluperfect of news copy), when the cue follows قد right after it:
+    (the subject as found, the whole phrase between كان and قد)."""
     toks = doc.tokens
     if ci < 2 or toks[ci - 1].norm not in ("قد", "لقد") or gap_kind(doc.gap_before(ci - 1)) is not None:
         return None
@@ -726,7 +740,7 @@ def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
         a += 1
     if toks[a].norm not in KANA or a + 1 >= ci - 1:
         return None
-    return _svo_subject(doc, ci, sent_start)
+    return _svo_subject(doc, ci, sent_start), (a + 1, ci - 1)
 
 
 def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
@@ -768,6 +782,8 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
 def _conj_verb(doc: Doc, k: int) -> bool:
     """A clause-initial word made of و + a non-noun ("وتزامن", "ورفع") is a verb with its conjunction."""
     raw = doc.tokens[k].norm
+    if doc.lex.noun(raw) is not None or raw in doc.lex.titles or raw in doc.lex.given_names:
+        return False  # وزير، وسائل، وليد: nouns and names that begin with و
     return raw.startswith("و") and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles
 
 
@@ -879,7 +895,13 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             t in NOT_SUBJECTS
             or t in KANA
             or doc.lex.cue(t) is not None
-            or (t.startswith("ب") and len(t) > 4 and t != "باسم")
+            or (
+                t.startswith("ب")
+                and len(t) > 4
+                and t != "باسم"
+                # بلعيد، بوعلام، بن سالم: a Maghrebi surname after a given name is part of the name
+                and not (t.startswith(("بو", "بل", "بن")) and find_name(doc, x - 1, x) is not None)
+            )
             or (t in PREPOSITIONS and find_name(doc, a, x) is not None and toks[x - 1].norm not in QUANTIFIERS)
         ):
             b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
@@ -968,7 +990,7 @@ def np_agreement(doc: Doc, a: int, b: int) -> tuple[str | None, str]:
         if info.number == "pl":
             return "f", "sg"
         return info.gender, "sg"
-    g = lex.given_names.get(t) if hasattr(lex, "given_names") else None
+    g = lex.given_names.get(t)
     if g is None and (t in lex.titles or t[2:] in lex.titles):
         g = "f" if doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") else "m"
     return g, "sg"

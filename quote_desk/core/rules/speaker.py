@@ -33,7 +33,7 @@ IDAFA_NOUNS = folded(
     "خارجيه داخليه دفاع وزراء مجلس هيئه حكومه جمهوريه دوله اداره شوون منظمه لجنه حزب حركه جيش قوات مكتب وكاله صندوق"
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
-    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه بلديه بنك بعثه برلمان بيت"
+    " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه بلديه بنك بعثه برلمان بيت صاحب صاحبه"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
@@ -152,6 +152,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
     lex = doc.lex
     j = i
     paren_depth = 0
+    in_parens = 0  # words inside brackets do not count toward the length limit
     while True:
         if j >= limit:
             return Stop(j, "eos")
@@ -160,7 +161,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             gk, name_until = _gap_past_names(doc, j, limit, name_until)
             if paren_depth == 0 and gk == "paren" and _numeric_paren(doc, j):
                 return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
-            if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].end : doc.tokens[min(j + 4, limit - 1)].end]:
+            if paren_depth == 0 and gk == "paren" and ")" in doc.text[doc.tokens[j].start : doc.tokens[min(j + 7, limit - 1)].end + 1]:
                 paren_depth = 1  # a short parenthetical inside the phrase: (قسد)
             elif gk is not None and gk != "paren":
                 if paren_depth and ")" in gap and gk == "comma":
@@ -170,8 +171,12 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
                     return Stop(j, gk if gk != "end" else "eos")
             if ")" in gap:
                 paren_depth = 0
+        if paren_depth and j > i:
+            j += 1  # inside a short parenthetical ((يو إن إتش سي آر)): no word there ends the phrase
+            in_parens += 1
+            continue
         t = doc.tokens[j].norm
-        if _is_comp(doc, j):
+        if _is_comp(doc, j) and not paren_depth:
             return Stop(j, "comp")
         if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
             return Stop(j, "anon")
@@ -227,6 +232,9 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and lex.noun(t) is None
             and t not in IDAFA_NOUNS  # بلدية، بنك، بعثة: nouns that start with ب
             and not (j + 1 < limit and gap_kind(doc.gap_before(j + 1)) == "comma" and not t.startswith("بال"))
+            and t not in lex.given_names
+            # "مراسلنا سامي برهوم بأن …": a name that begins with ب, when the complementizer comes right after it
+            and not (not t.startswith("بال") and any(_is_comp(doc, x) for x in range(j + 1, min(limit, j + 3))))
         ):
             return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
@@ -239,7 +247,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
             return Stop(j, "eos")  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
-        if j - i >= max_len:
+        if j - i - in_parens >= max_len:
             return Stop(j, "long")
         j += 1
 
@@ -327,6 +335,8 @@ def starts_with_title(doc: Doc, a: int, b: int) -> bool:
     t = doc.tokens[a].norm
     if t in doc.lex.honorifics:
         return False
+    if t.endswith(("نا", "ها")) and len(t) > 4 and t[:-2] in doc.lex.titles:
+        return True  # مراسلنا، مديرها: a title with a possessive pronoun
     return t in doc.lex.titles or (t.startswith("ال") and t[2:] in doc.lex.titles)
 
 
@@ -338,7 +348,7 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return True
     if t.startswith(("لل", "بال")):
         return False  # للإعلام، بالهيئة: a preposition with the article
-    if has_article(doc, k) or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS or t in QUANTIFIERS:
+    if has_article(doc, k) or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS or t in QUANTIFIERS or t in IDAFA_NOUNS:
         return False
     if t in lex.headline_topics or t in lex.complementizers or t.isdigit() or place_at(doc, k):
         return False

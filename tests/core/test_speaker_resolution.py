@@ -1,0 +1,216 @@
+"""Speaker resolution in the forms wire copy uses (one phenomenon each, on sentences written for these tests).
+
+Each test names the rule it exercises; together they pin down how subjects are found before the verb, across
+sentences without speech, through honorifics and relays, and how paragraphs and marks bound a quote."""
+
+import pytest
+
+from quote_desk import extract
+from quote_desk.core.normalize import normalize_name
+
+
+def run(text):
+    quotes = extract(text, "t")
+    for q in quotes:
+        q.check(text)
+    return quotes
+
+
+def by_text(text, fragment):
+    """The one quote whose content holds `fragment`."""
+    found = [q for q in run(text) if fragment in q.text]
+    assert len(found) == 1, [(q.cue, q.text) for q in run(text)]
+    return found[0]
+
+
+def same(a, b):
+    return normalize_name(a or "") == normalize_name(b or "")
+
+
+# --- subjects before the verb ---------------------------------------------------------------------------
+def test_kana_qad_subject_speaks_and_the_noun_after_the_verb_is_its_object():
+    text = "وكان وزير الري حسان يوسف قد طالب، خلال لقائه المزارعين أمس، الحكومة بزيادة مخصصات السدود."
+    q = by_text(text, "زيادة مخصصات")
+    assert same(q.speaker_canonical, "حسان يوسف") and same(q.title, "وزير الري")
+
+
+def test_kana_qad_with_a_title_only_subject_keeps_the_whole_title():
+    text = "وكانت مديرة مستشفى الشفاء في غزة قد وصفت الوضع في الأقسام بأنه \"كارثي بكل المقاييس\"."
+    q = by_text(text, "كارثي")
+    assert same(q.speaker_canonical, "مديرة مستشفى الشفاء في غزة")
+
+
+def test_cue_with_fihi_speaks_for_the_author_of_the_statement():
+    text = "وأصدرت نقابة الأطباء بياناً مساء الأحد طالبت فيه وزارة الصحة بصرف رواتب المتعاقدين."
+    q = by_text(text, "صرف رواتب")
+    assert same(q.speaker_canonical, "نقابة الأطباء")
+
+
+@pytest.mark.parametrize("participle", ["قائلاً", "بالقول"])
+def test_saying_participle_after_any_verb(participle):
+    sep = ": «" if participle == "قائلاً" else " إن «"
+    text = f"وعلق رئيس الاتحاد ماهر زيدان على الهزيمة {participle}{sep}الفريق يحتاج إلى وقت لاستعادة توازنه»."
+    q = by_text(text, "الفريق يحتاج")
+    assert same(q.speaker_canonical, "ماهر زيدان")
+
+
+# --- names, titles and honorifics -------------------------------------------------------------------------
+def test_a_hamza_initial_name_is_not_a_definite_noun():
+    q = by_text("وقال وزير الخارجية ألب طوران إن المحادثات تسير ببطء.", "المحادثات")
+    assert same(q.speaker_canonical, "ألب طوران") and same(q.title, "وزير الخارجية")
+
+
+def test_title_word_that_is_also_a_given_name_after_a_long_title():
+    text = "وقال رئيس المجموعة وكبير مسؤوليها التنفيذيين، أمين العطار، إن الأرباح تضاعفت."
+    q = by_text(text, "الأرباح")
+    assert same(q.speaker_canonical, "أمين العطار") and "رئيس المجموعة" in q.title
+
+
+def test_acronym_in_brackets_and_a_lam_construct_inside_a_title():
+    text = "وحذرت المتحدثة باسم المفوضية الأممية لشؤون اللاجئين (يو إن إتش سي آر) رنا قاسم من أن المخيمات مكتظة."
+    q = by_text(text, "المخيمات")
+    assert same(q.speaker_canonical, "رنا قاسم")
+
+
+def test_place_inside_a_title_is_not_the_name():
+    q = by_text("وأفاد مراسلنا في خان يونس سامي برهوم بأن القصف تجدد فجراً.", "القصف")
+    assert same(q.speaker_canonical, "سامي برهوم")
+
+
+def test_agency_style_honorifics_and_title_after_the_name():
+    text = "وأكد صاحب السمو الشيخ حمد بن سعيد آل راشد وزير الداخلية أن الأمن مستتب في جميع المناطق."
+    q = by_text(text, "الأمن مستتب")
+    assert same(q.speaker_canonical, "حمد بن سعيد آل راشد") and same(q.title, "وزير الداخلية")
+
+
+def test_honorific_before_a_title():
+    q = by_text("وصرح سعادة السفير مروان الخطيب بأن العلاقات بين البلدين متينة.", "العلاقات")
+    assert same(q.speaker_canonical, "مروان الخطيب") and same(q.title, "السفير")
+
+
+def test_sahib_is_only_an_honorific_before_sumuw():
+    text = "أما صاحب الهدف الثاني، اللاعب نادر قاسم، فقال إن الفوز مهدى إلى الجماهير."
+    q = by_text(text, "الفوز")
+    assert same(q.speaker_canonical, "نادر قاسم")
+
+
+# --- one entity, many mentions ---------------------------------------------------------------------------
+def test_surname_with_the_article_never_joins_a_given_name():
+    text = (
+        "يقول المزارع منصور العلي إن الموسم ضاع. وقال العلي إن المياه لم تصل.\n\n"
+        "ويرى الخبير الزراعي، علي حداد، أن الجفاف سيستمر."
+    )
+    q = by_text(text, "الجفاف")
+    assert same(q.speaker_canonical, "علي حداد")
+
+
+def test_role_anaphor_finds_a_titled_name_in_a_sentence_without_speech():
+    text = (
+        "وقال رئيس البعثة هانز مولر إن المراجعة انتهت.\n\n"
+        "واستقبل وزير الاقتصاد كريم السعدي أعضاء البعثة قبل مغادرتهم. وقال الوزير إن الحكومة ملتزمة بالإصلاحات."
+    )
+    q = by_text(text, "ملتزمة")
+    assert same(q.speaker_canonical, "كريم السعدي")
+
+
+def test_role_adjective_does_not_narrow_an_anaphor():
+    text = "وأوضح وزير النقل فادي نصر أن الطريق سيفتح غداً. وأضاف المسؤول الحكومي أن الأشغال انتهت."
+    q = by_text(text, "الأشغال")
+    assert same(q.speaker_canonical, "فادي نصر")
+
+
+def test_anaphor_with_nafs_keeps_pointing_back():
+    text = "وقالت مصادر عسكرية مطلعة إن الهجوم صد. وبحسب المصادر العسكرية نفسها، فإن الخسائر محدودة."
+    q = by_text(text, "الخسائر")
+    assert same(q.speaker_canonical, "مصادر عسكرية مطلعة") and q.speaker_type == "anonymous_source"
+
+
+def test_quantified_plural_continues_with_a_plural_verb():
+    text = "وقال عدد من الصيادين للصحفيين إن المراكب متوقفة، وأضافوا أن الديون تتراكم عليهم."
+    q = by_text(text, "الديون")
+    assert same(q.speaker_canonical, "عدد من الصيادين")
+
+
+def test_dual_relative_clause_between_subject_and_complementizer():
+    text = (
+        "ونقلت صحيفة المساء عن مسؤولين اثنين أن الاتفاق قريب.\n\n"
+        "وأضاف المسؤولان، اللذان طلبا عدم نشر اسميهما، أن التوقيع سيتم الأسبوع المقبل."
+    )
+    q = by_text(text, "التوقيع")
+    assert q.speaker_type == "anonymous_source"
+
+
+# --- dropped subjects and narrative sentences ----------------------------------------------------------------
+def test_dropped_subject_continues_the_topic_of_an_amma_sentence():
+    text = (
+        "وقال رئيس البلدية خليل داود إن فرق الإنقاذ وصلت.\n\n"
+        "أما سكان الحي فقد اشتكوا من انقطاع الكهرباء. وأضافوا أن المولدات لا تكفي."
+    )
+    q = by_text(text, "المولدات")
+    assert same(q.speaker_canonical, "سكان الحي")
+
+
+def test_dropped_feminine_subject_after_a_subject_first_narrative_sentence():
+    text = (
+        "وقالت الوزارة إن المساعدات وزعت على ثلاثة مخيمات.\n\n"
+        "السيدة نوال حمدي، وهي أم لخمسة أطفال، كانت تنتظر أمام الخيمة. قالت لنا: «لم يصلنا شيء منذ أسبوع»."
+    )
+    q = by_text(text, "لم يصلنا")
+    assert same(q.speaker_canonical, "نوال حمدي")
+
+
+def test_circumstantial_clause_before_the_colon():
+    q = by_text("تقول سعاد وهي تعد الخبز: «نعمل منذ الفجر حتى المساء».", "نعمل منذ")
+    assert same(q.speaker_canonical, "سعاد")
+
+
+def test_coordinated_participles_split_the_content():
+    text = "وأعرب الرئيس عن ارتياحه لنتائج الزيارة، مؤكداً أن التعاون سيتوسع، ومشيراً إلى أن اتفاقيات جديدة ستوقع."
+    first = by_text(text, "التعاون سيتوسع")
+    second = by_text(text, "اتفاقيات جديدة")
+    assert "اتفاقيات" not in first.text and second.cue == "ومشيراً"
+
+
+# --- relays ---------------------------------------------------------------------------------------------------
+def test_relay_with_a_pronoun_speaks_for_the_one_the_text_was_about():
+    text = (
+        "وقال الرئيس سمير فرح إن الحوار مستمر.\n\n"
+        "واستقبل رئيس البرلمان نبيل عودة السفير الياباني. ونقل مكتبه الإعلامي عنه قوله إن \"الحل بيد اللبنانيين\"."
+    )
+    q = by_text(text, "الحل بيد")
+    assert same(q.speaker_canonical, "نبيل عودة") and same(q.via, "مكتبه الإعلامي")
+
+
+def test_subject_first_relay():
+    text = "لكن وسائل إعلام محلية نقلت عن المتحدث باسم الشرطة العقيد باسل نوري قوله في مؤتمر صحفي إن التحقيق مستمر."
+    q = by_text(text, "التحقيق مستمر")
+    assert same(q.speaker_canonical, "باسل نوري") and same(q.via, "وسائل إعلام محلية")
+
+
+# --- spans ----------------------------------------------------------------------------------------------------
+def test_spaced_reversed_marks_after_a_verbal_noun():
+    text = "ونقلت وكالة الأنباء عن المتحدث باسم الحكومة رامي سعد قوله اليوم الأحد ” لا موعد بعد للجولة المقبلة “."
+    q = by_text(text, "لا موعد")
+    assert q.kind == "direct" and q.text == "لا موعد بعد للجولة المقبلة"
+
+
+def test_a_writer_remark_after_comma_dun_an_is_not_content():
+    q = by_text("وقالت الشركة إن الرحلات ستستأنف قريباً، دون أن تحدد موعداً.", "الرحلات")
+    assert q.text == "الرحلات ستستأنف قريباً"
+
+
+def test_guillemets_closed_in_the_next_paragraph_make_one_quote():
+    text = "وتقول المعلمة هدى سليم: «الأطفال تعبوا من الانتظار.\n\nلكننا نحاول كل يوم أن نعلمهم شيئاً جديداً»."
+    q = by_text(text, "الأطفال تعبوا")
+    assert q.kind == "direct" and q.text.endswith("شيئاً جديداً") and "\n\n" in q.text
+
+
+def test_guillemets_left_open_without_a_closer_stay_in_their_paragraph():
+    text = "وقال الناطق: «الوضع تحت السيطرة\n\nوفي خبر آخر قال المدير إن المعرض افتتح أبوابه."
+    q = by_text(text, "الوضع تحت")
+    assert "المعرض" not in q.text
+
+
+@pytest.mark.parametrize("headline", ["خان يونس: قصف ليلي على المخيمات", "دهوك: فيضانات تغلق الطرق"])
+def test_a_place_before_a_headline_colon_is_a_topic(headline):
+    assert not [q for q in run(headline + "\n\nقال مسؤول محلي إن الوضع صعب.") if q.cue == ":"]
