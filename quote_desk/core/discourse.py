@@ -238,6 +238,9 @@ class Discourse:
                         return e
                     continue
                 if _contains(key, k) or _contains(k, key):
+                    big = k if len(k) > len(key) else key
+                    if self._role_word(big[0]) and not self._role_word(small[0]):
+                        continue  # "الناطق باسم مديرية الأمن" is not "مديرية الأمن": a role holder, not the body
                     return e
                 # surname: a single-token person mention equal to the last token of a full name
                 if stype == "person" and e.stype == "person" and len(key) == 1 and k and k[-1] == key[0]:

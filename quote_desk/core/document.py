@@ -89,7 +89,7 @@ class Doc:
         for prefix in self.lex.noise_prefixes:
             if tuple(toks[: len(prefix)]) == prefix and len(toks) <= 20:
                 # a byline word (كتب، بقلم) is noise only on a short line or before a colon
-                if len(prefix) == 1 and prefix[0] in ("كتب", "تحرير") and len(toks) > 6:
+                if len(prefix) == 1 and prefix[0] in ("كتب", "تحرير", "المصدر") and len(toks) > 6:
                     continue
                 return True
         return False

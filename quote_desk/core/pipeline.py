@@ -98,6 +98,8 @@ class Extractor:
                 continue
             prev = d.tokens[tok.i - 1].norm if tok.i > 0 else ""
             nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
+            if prev in ("بن", "ابن", "بنت", "ابو", "ام", "عبد") and d.gap_before(tok.i).strip() == "":
+                continue  # "فيصل بن طالب": a name, not the verb طالب
             if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
             if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):

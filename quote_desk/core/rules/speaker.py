@@ -182,7 +182,9 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "anon")
         if j > i and paren_depth == 0 and "(" in doc.gap_before(j) and _numeric_paren(doc, j):
             return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
-        if cue is not None and cue.role in ("express", "reveal") and t == "عن" and j > i:
+        if cue is not None and (cue.role in ("express", "reveal") or cue.lemma == "اعلن") and t == "عن" and j > i and not (
+            j + 1 < limit and _is_comp(doc, j + 1)
+        ):
             return Stop(j, "verb_pp")
         if (
             cue is not None
@@ -231,6 +233,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and t[1:] not in lex.headline_topics
             and lex.noun(t) is None
             and t not in IDAFA_NOUNS  # بلدية، بنك، بعثة: nouns that start with ب
+            and not (lex.noun(t[1:]) is not None and lex.noun(t[1:]).cls in ("org", "media"))  # مصدر بوزارة التربية
+            and t[1:] not in IDAFA_NOUNS
             and not (j + 1 < limit and gap_kind(doc.gap_before(j + 1)) == "comma" and not t.startswith("بال"))
             and t not in lex.given_names
             # "مراسلنا سامي برهوم بأن …": a name that begins with ب, when the complementizer comes right after it
@@ -246,7 +250,10 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
-            return Stop(j, "eos")  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
+            head = lex.noun(doc.tokens[i].norm)
+            if head is None or head.cls != "anon" or doc.tokens[i].norm.startswith("ال"):
+                return Stop(j, "eos")
+            # "دبلوماسيون أوروبيون حضروا المؤتمر": an unnamed source described by a clause keeps it  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i - in_parens >= max_len:
             return Stop(j, "long")
         j += 1
@@ -402,7 +409,7 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             and is_name_like(doc, k + 1)
         ):
             break  # "القيادي في الحركة باسم نعيم": the name Basem, not "on behalf of"
-        if t in ("باسم", "في", "لدي", "عن", "ل", "من") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
+        if t in ("باسم", "في", "لدي", "عن", "ل", "من", "الي") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
         if t.startswith(("ب", "ل")) and (t[1:] in IDAFA_NOUNS or lex.noun(t[1:]) is not None):
@@ -458,7 +465,8 @@ def derived_verbal_noun(word: str) -> bool:
     w = word[2:] if word.startswith("ال") else word
     n = len(w)
     return (
-        (n == 5 and w[0] == "ا" and w[3] == "ا")
+        (n == 5 and w[0] == "ت" and w[3] == "ي")  # تفعيل: تنظيم، تسجيل، تمديد
+        or (n == 5 and w[0] == "ا" and w[3] == "ا")
         or (n == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا")
         or (n == 6 and w.startswith("ان") and w[4] == "ا")
         or (n == 7 and w.startswith("است") and w[5] == "ا")
