@@ -214,3 +214,14 @@ def test_guillemets_left_open_without_a_closer_stay_in_their_paragraph():
 @pytest.mark.parametrize("headline", ["خان يونس: قصف ليلي على المخيمات", "دهوك: فيضانات تغلق الطرق"])
 def test_a_place_before_a_headline_colon_is_a_topic(headline):
     assert not [q for q in run(headline + "\n\nقال مسؤول محلي إن الوضع صعب.") if q.cue == ":"]
+
+
+def test_a_quote_reopened_at_each_paragraph_start_is_one_quote():
+    text = (
+        "وقال المدرب وليد سامي: «لعبنا بشجاعة في الشوط الأول.\n\n"
+        "«وفي الشوط الثاني تراجعنا قليلاً، لكن الفوز مستحق».\n\n"
+        "وفي مباراة أخرى تعادل الفريقان."
+    )
+    quotes = [q for q in run(text) if "لعبنا" in q.text]
+    assert len(quotes) == 1 and quotes[0].text.endswith("الفوز مستحق") and same(quotes[0].speaker_canonical, "وليد سامي")
+    assert not any("تعادل" in q.text for q in run(text))

@@ -110,14 +110,16 @@ def check_properties(text: str, quotes: list[Quote], again: list[Quote]) -> None
         assert any(unicodedata.category(ch)[0] in "LNM" for ch in q.text), f"content {q.start}:{q.end} quotes no word"
         para = [p for p in paras if p.start <= q.start and q.end <= p.end]
         if not para:
-            # only a guillemet quote closed in the next paragraph without re-opening may cross one boundary:
-            # «… ¶ …» — the marks stand right outside the content
+            # only a direct quote may cross paragraphs: one re-opened with its mark at the start of each next
+            # paragraph («… ¶ «… ¶ «…»), or a guillemet quote closed early in the next one without re-opening
             before = text[: q.start].rstrip(" \t\u200f\u200e")
             after = text[q.end :].lstrip(" \t\u200f\u200e")
-            assert q.kind == "direct" and before.endswith("«") and after.startswith("»"), (
-                f"content {q.start}:{q.end} crosses a paragraph boundary"
-            )
-            assert sum(1 for p in paras if p.start < q.end and q.start < p.end) == 2, "a quote spans more than two paragraphs"
+            assert q.kind == "direct" and before[-1:] in "«“”\"‘’", f"content {q.start}:{q.end} crosses a paragraph boundary"
+            spanned = [p for p in paras if p.start < q.end and q.start < p.end]
+            for p in spanned[1:]:
+                reopened = text[p.start : p.start + 1] in "«“”\"‘’"
+                closed_here = p is spanned[-1] and after[:1] == "»"
+                assert reopened or closed_here, f"content {q.start}:{q.end} runs into a paragraph that does not go on quoting"
             para = [p for p in paras if p.start <= q.start < p.end]
         for name, s, e in (("cue", q.cue_start, q.cue_end), ("speaker", q.speaker_start, q.speaker_end)):
             if s is not None and e is not None:

@@ -122,6 +122,25 @@ def find_marks(text: str, paras: list[Span]) -> list[MarkSpan]:
         nxt = orphan_close.get(m.para + 1)
         if closer is not None and not m.closed and nxt is not None and nxt[1] == closer:
             out[k] = MarkSpan(m.open_start, m.start, nxt[0], nxt[0] + len(closer), m.mark, True, m.para)
+    return _join_reopened(out, paras, table)
+
+
+def _join_reopened(spans: list[MarkSpan], paras: list[Span], table: dict[str, tuple[str, str]]) -> list[MarkSpan]:
+    """A quote left open at a paragraph's end and re-opened with the same mark at the very start of the next one
+    is one quote over both paragraphs (the typographic convention of long direct quotes)."""
+    out: list[MarkSpan] = []
+    for m in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.closed
+            and m.para == prev.para + 1
+            and m.open_start == paras[m.para].start
+            and table.get(prev.mark.strip()[:1], ("",))[0] == table.get(m.mark.strip()[:1], ("?",))[0]
+        ):
+            out[-1] = MarkSpan(prev.open_start, prev.start, m.end, m.close_end, prev.mark, m.closed, prev.para)
+            continue
+        out.append(m)
     return out
 
 
