@@ -384,7 +384,11 @@ class Discourse:
                     and not prev.norm.startswith(("و", "ف", "ب", "ل"))
                     and doc.gap_before(k).strip() == ""
                 ):
-                    full = doc.text[prev.start : doc.tokens[k].end]
+                    s0 = k - 1
+                    # "سعد بن شريدة الكعبي": the chain of given name, بن and father's name
+                    while s0 - 2 >= 0 and doc.tokens[s0 - 1].norm in ("بن", "ابن", "بنت") and is_name_like(doc, s0 - 2) and doc.gap_before(s0).strip() == "" and doc.gap_before(s0 - 1).strip() == "":
+                        s0 -= 2
+                    full = doc.text[doc.tokens[s0].start : doc.tokens[k].end]
                     e.mentions.append(full)
                     e.aliases.append(full)
                     break

@@ -221,7 +221,15 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         ):
             return Stop(j, "an")  # نقلت الوكالة عن …; with قال, عن means "about"
         in_name = doc.tokens[j].start <= name_until
-        if j > i and not paren_depth and not in_name and cue is not None and lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"):
+        if (
+            j > i
+            and not paren_depth
+            and not in_name
+            and cue is not None
+            and lex.cue(t) is not None
+            and lex.cue(t).pos in ("perf", "imperf")
+            and doc.tokens[j - 1].norm not in NAME_STARTERS  # "فيصل بن طالب": a name, not the verb طالب
+        ):
             return Stop(j, "eos")  # another finite cue: "أما نيبينزيا فاعتبر …"
         if (
             cue is not None
@@ -251,7 +259,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
             head = lex.noun(doc.tokens[i].norm)
-            if head is None or head.cls != "anon" or doc.tokens[i].norm.startswith("ال"):
+            indefinite_plural = doc.tokens[i].norm.endswith(("ون", "ين")) and not doc.tokens[i].norm.startswith("ال")
+            if (head is None or head.cls != "anon" or doc.tokens[i].norm.startswith("ال")) and not indefinite_plural:
                 return Stop(j, "eos")
             # "دبلوماسيون أوروبيون حضروا المؤتمر": an unnamed source described by a clause keeps it  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i - in_parens >= max_len:
@@ -412,6 +421,9 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         if t in ("باسم", "في", "لدي", "عن", "ل", "من", "الي") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
+        if t.endswith(("ته", "تها", "تهم")) and (t[: t.rindex("ت")] + "ه") in IDAFA_NOUNS | set(lex.nouns):
+            k += 1  # a possessed noun in the title: رئيس بعثته، مدير مكتبها
+            continue
         if t.startswith(("ب", "ل")) and (t[1:] in IDAFA_NOUNS or lex.noun(t[1:]) is not None):
             k += 1  # بحكومة الوحدة، لوزارة الصحة
             continue
@@ -496,6 +508,17 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
             if k == b - 1 or all(doc.tokens[x].norm.startswith("ال") for x in range(k + 1, b)):
                 return k
         break
+    for k in range(a + 2, b - 1):
+        nx = doc.tokens[k + 1].norm
+        if (
+            doc.tokens[k].norm not in NAME_STARTERS
+            and doc.tokens[k].norm not in PREPOSITIONS
+            and doc.tokens[k - 1].norm not in NAME_STARTERS
+            and not doc.tokens[k].norm.startswith("ال")
+            and (nx in IDAFA_NOUNS or place_at(doc, k + 1, b))
+            and any(is_name_like(doc, x) for x in range(a, k))
+        ):
+            return k  # "أكد الوزير عبدالله اليحيا حرص دولة الكويت على …": a verbal noun in construct
     for k in range(a + 2, b):
         t = doc.tokens[k].norm
         prev = doc.tokens[k - 1].norm
