@@ -5,7 +5,7 @@ from __future__ import annotations
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import folded
 from quote_desk.core.rules.marks import strip_span
-from quote_desk.core.rules.speaker import gap_kind
+from quote_desk.core.rules.speaker import gap_kind, is_accusative, name_mark
 
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
@@ -34,6 +34,8 @@ def complement_follows(
 ) -> bool:
     if k + 1 > limit:
         return False
+    if adjunct_before_content(doc, k, limit) is not None:
+        return True
     gk = gap_kind(doc.gap_after(k))
     if gk in ("colon", "mark"):
         return True
@@ -55,6 +57,36 @@ def complement_follows(
     if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
         return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
     return allow_pp and nxt == "علي" and k + 2 < limit
+
+
+ADJUNCT_PREPS = folded({"في", "عبر", "خلال", "على", "امام", "لدى", "بعد", "اثناء"})
+
+
+def adjunct_before_content(doc: Doc, k: int, limit: int) -> tuple[int, str] | None:
+    """"مؤكداً في تغريدة أن …", "مضيفة عبر منصة «إكس»: «…»": a short adjunct (≤ 5 words) between a cue at k and
+    its content. Returns (token index where the content is introduced, "comp" | "colon" | "mark") or None."""
+    j = k + 1
+    if j >= limit or doc.tokens[j].norm not in ADJUNCT_PREPS or gap_kind(doc.gap_after(k)) is not None:
+        return None
+    x = j + 1
+    while x < min(limit, j + 8):
+        g = gap_kind(doc.gap_before(x))
+        if g == "mark":
+            nm = name_mark(doc, doc.tokens[x - 1].end, limit)
+            if nm is not None:  # "عبر منصة «إكس»: …": a quoted name inside the adjunct
+                x = doc.token_at_or_after(nm + 1)
+                g = gap_kind(doc.text[nm + 1 : doc.tokens[x].start]) if x < limit else None
+                if g == "colon" or g == "mark":
+                    return x, g
+                continue
+        if g in ("colon", "mark"):
+            return x, g
+        if g is not None:
+            return None
+        if doc.tokens[x].norm in doc.lex.complementizers:
+            return x, "comp"
+        x += 1
+    return None
 
 
 def call_prep_at(doc: Doc, k: int, limit: int, preps: frozenset[str]) -> int | None:
@@ -80,6 +112,10 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
     j = k + 1
     while j < limit:
         if gap_kind(doc.gap_before(j)) == "comma":
+            m_in = doc.inside_mark(doc.tokens[j].start)
+            if m_in is not None and m_in.open_start >= start - 1 and m_in.closed:
+                j += 1  # "… "لا ترفض السلام، لكنها ترفض …"": a comma inside the quoted words
+                continue
             t = doc.tokens[j].norm
             if t in CONTRAST and j + 1 < limit and lex.cue(doc.tokens[j + 1].norm) is not None:
                 end = doc.tokens[j - 1].end  # "…، لكنها شددت على …" starts a new quote
@@ -94,6 +130,8 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 or (t == "علي" and j + 1 < limit and doc.tokens[j + 1].norm == "حد")
                 # "…، دون أن يقدم مزيداً من التفاصيل": the writer notes what the speaker left out
                 or (t in ("دون", "ودون") and j + 1 < limit and doc.tokens[j + 1].norm == "ان")
+                # "…، ومحمّلاً من سماهم …": a second circumstantial participle is the writer's
+                or (t.startswith("و") and is_accusative(doc.tokens[j].text) and m_in is None)
             ):
                 end = doc.tokens[j - 1].end
                 # keep a closing quote mark that belongs to the clause

@@ -15,6 +15,7 @@ from quote_desk.core.normalize import folded
 from quote_desk.core.rules.content import (
     PP_CONTENT_LEMMAS,
     TRIM,
+    adjunct_before_content,
     call_prep_at,
     clause_end,
     complement_follows,
@@ -43,6 +44,7 @@ from quote_desk.core.rules.speaker import (
     split_name_title,
     split_title_name,
     starts_with_title,
+    trim_construct_object,
     trim_object,
 )
 
@@ -169,6 +171,8 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
 
 
 OBJECT_CONTENT_LEMMAS = folded({"أعلن", "نفى", "أكد", "كشف"})
+# Verbs whose prepositional object is what they say: حذّر من تفشي الكوليرا (a warning), like دعا إلى
+PP_VERBS = folded({"حذر"})
 
 
 @cache
@@ -315,15 +319,23 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                     continue
             if j < limit and doc.lex.cue(toks[j].norm) is not None:
                 break  # a new cue after the comma starts its own frame
+            if j < limit and segments and toks[j].norm in form.preps and (form.role == "call" or form.lemma in PP_VERBS) and not (
+                j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
+            ):
+                comp = _pp_content(doc, j, limit, sent.end, form, reasons)  # "ودعا X، في تصريح، إلى مراجعة …"
+                break
             if j < limit and is_adjunct_start(doc, j, limit):
-                j = skip_adjunct(doc, j, limit)
+                j = skip_adjunct(doc, j, limit, stop_at=form.preps if (form.role == "call" or form.lemma in PP_VERBS) else frozenset())
+                if j < limit and segments and toks[j].norm in form.preps and (form.role == "call" or form.lemma in PP_VERBS) and gap_kind(doc.gap_before(j)) is None:
+                    comp = _pp_content(doc, j, limit, sent.end, form, reasons)
+                    break
                 stop = Stop(j, gap_kind(doc.gap_before(j)) or "comp") if j < limit else Stop(j, "eos")
                 if stop.why == "comp" and not (j < limit and toks[j].norm in doc.lex.complementizers):
                     stop = scan_phrase(doc, j, limit, form)
                 if stop.why == "end":
                     stop = Stop(j, "eos")
                 continue
-            stop = scan_phrase(doc, j, limit, form)
+            stop = scan_phrase(doc, j, limit, form, max_len=18)  # an apposition may be a long title
             continue
         if stop.why == "anon":
             j = skip_adjunct(doc, stop.at, limit)
@@ -339,7 +351,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS
+            pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS or form.lemma in PP_VERBS
             j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else frozenset())
             if pp_verb and j < limit and toks[j].norm in form.preps and segments and not (
                 j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
@@ -398,7 +410,9 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.relay_pronoun = True
         # the pronoun points back to who the text was just about ("استقبل الرئيس X الوفد. ونقل مكتبه عنه …")
         cand.prev_subject = previous_sentence_subject(doc, si, cand.gender, cand.number)
-    if ci + 1 < limit and toks[ci + 1].norm in ("فيه", "فيها", "فيهما") and toks[ci].start > sent.start:
+    if ci + 1 < limit and toks[ci + 1].norm in ("فيه", "فيها", "فيهما") and toks[ci].start > sent.start and (
+        form.role in ("call", "accuse") or not segments
+    ):
         # "أصدرت الإدارة بياناً طالبت فيه لجنة الحكام بـ…": the statement's issuer speaks; what follows is the object
         cand.speaker, cand.title = None, None
         segments = []
@@ -408,6 +422,9 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
         cand.speaker = (sa, trim_object(doc, sa, sb))
+    elif cand.speaker is not None:
+        sa, sb = cand.speaker
+        cand.speaker = (sa, trim_construct_object(doc, sa, sb))
     if kana_subject is not None and kana_subject[0] is not None and via is None:
         t_, n_ = split_title_name(doc, *kana_subject[0])
         whole = kana_subject[1]
@@ -569,6 +586,12 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         if first_title and appos_title is False and _is_definite_phrase(doc, *appos):
             cand.title, cand.speaker = first, appos  # "والي الولاية، الحافظ بخيت،": a name with the article
             cand.reasons.append("title:before")
+            return
+        inner_first = find_name(doc, *first)
+        if first_title and not appos_title and inner_first is not None and inner_first[0] > first[0] and find_name(doc, *appos) is None:
+            # "المواطنة ريم العتيبي، صاحبة مشروع نُزُل ريفي، …": the name is in the first phrase
+            cand.speaker, cand.title = inner_first, appos
+            cand.reasons.append("title:after")
             return
         if first_title and not appos_title:
             cand.title, cand.speaker = first, appos
@@ -826,7 +849,14 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     nxt = ci + 1
     gk = gap_kind(doc.gap_after(ci))
     optional = False
-    if gk in ("colon", "mark"):
+    adj = adjunct_before_content(doc, ci, limit)
+    if adj is not None:
+        nxt, gk = adj
+        if gk == "comp":
+            gk = None
+    if adj is not None and gk in ("colon", "mark"):
+        comp = _complement(doc, Stop(nxt, gk), limit, sent.end, reasons)
+    elif gk in ("colon", "mark"):
         comp = _complement(doc, Stop(nxt, gk), limit, sent.end, reasons)
     elif nxt < limit and toks[nxt].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)

@@ -122,6 +122,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
         return False  # مطلع على سير المحادثات: the adjective's complement
     if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي",):
         nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
+        if nxt in ("احدث", "اخر", "اول", "احد", "ثاني", "اخري", "اولي") and k + 2 < limit:
+            nxt = doc.tokens[k + 2].norm  # "في أحدث تقاريرها", "في آخر تصريح له"
         # "في" + a place stays inside a phrase (الدفاع المدني في حلب); other prepositions open adjuncts
         if t not in ("في", "من", "ب", "عن", "الي", "مع", "بين") or _comm(lex, nxt) in ("comm", "time"):
             return True
@@ -188,7 +190,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "verb_pp")
         if (
             cue is not None
-            and (cue.role == "call" or cue.lemma in ("اكد", "شدد"))
+            and (cue.role == "call" or cue.lemma in ("اكد", "شدد", "حذر"))
             and t in cue.preps
             and doc.tokens[j].text != "علي"  # the name Ali; the preposition is written على
             and j > i
@@ -366,7 +368,7 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return False  # للإعلام، بالهيئة: a preposition with the article
     if has_article(doc, k) or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS or t in QUANTIFIERS or t in IDAFA_NOUNS:
         return False
-    if t in lex.headline_topics or t in lex.complementizers or t.isdigit() or place_at(doc, k):
+    if t in lex.headline_topics or t in lex.complementizers or t.isdigit() or place_at(doc, k) or t in lex.anaphora_markers:
         return False
     if t in ("في", "من", "عن", "على", "الى", "مع", "و", "او", "باسم", "لدى", "بن", "ابن", "ابو", "بنت"):
         return t in ("بن", "ابن", "ابو", "بنت")
@@ -508,17 +510,9 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
             if k == b - 1 or all(doc.tokens[x].norm.startswith("ال") for x in range(k + 1, b)):
                 return k
         break
-    for k in range(a + 2, b - 1):
-        nx = doc.tokens[k + 1].norm
-        if (
-            doc.tokens[k].norm not in NAME_STARTERS
-            and doc.tokens[k].norm not in PREPOSITIONS
-            and doc.tokens[k - 1].norm not in NAME_STARTERS
-            and not doc.tokens[k].norm.startswith("ال")
-            and (nx in IDAFA_NOUNS or place_at(doc, k + 1, b))
-            and any(is_name_like(doc, x) for x in range(a, k))
-        ):
-            return k  # "أكد الوزير عبدالله اليحيا حرص دولة الكويت على …": a verbal noun in construct
+    k = trim_construct_object(doc, a, b)
+    if k < b:
+        return k
     for k in range(a + 2, b):
         t = doc.tokens[k].norm
         prev = doc.tokens[k - 1].norm
@@ -530,6 +524,25 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
             return k
         if t.endswith("ي") and t not in PREPOSITIONS and doc.tokens[k].text != "علي" and k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"):
             return k  # a construct dual/plural object: "طرفي النزاع"
+    return b
+
+
+def trim_construct_object(doc: Doc, a: int, b: int) -> int:
+    """"أكد الوزير عبدالله اليحيا حرص دولة الكويت على …": after a name, a word in construct with a body or a
+    place noun is a verbal noun opening the object. Returns the new end (b when there is none)."""
+    if not is_name_like(doc, a):
+        return b  # only after a proper name ("مصادر يمنية مطلعة «الشرق الأوسط»" is a description)
+    for k in range(a + 2, b - 1):
+        nx = doc.tokens[k + 1].norm
+        if (
+            doc.tokens[k].norm not in NAME_STARTERS
+            and doc.tokens[k].norm not in PREPOSITIONS
+            and doc.tokens[k - 1].norm not in NAME_STARTERS
+            and not doc.tokens[k].norm.startswith("ال")
+            and (nx in IDAFA_NOUNS or place_at(doc, k + 1, b))
+            and any(is_name_like(doc, x) for x in range(a, k))
+        ):
+            return k  # "أكد الوزير عبدالله اليحيا حرص دولة الكويت على …": a verbal noun in construct
     return b
 
 
