@@ -75,7 +75,7 @@ class Extractor:
             from quote_desk.core.nlp.evidence import apply_analyses
 
             apply_analyses(d, cands, analyses, self.config)
-        cands = _dedupe(_drop_nested_nonverbal(cands))
+        cands = _dedupe(_drop_channel_nonverbal(_drop_nested_nonverbal(cands)))
         return self._resolve(d, cands, doc)
 
     # ---------------------------------------------------------------------------------------------------
@@ -460,6 +460,22 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
                 continue
         kept.append(h)
     return kept
+
+
+def _drop_channel_nonverbal(cands: list[Candidate]) -> list[Candidate]:
+    """"أكد الوزير … استمرار الدعم، وفقاً لما أوردته الوكالة": a non-verbal cue after a sentence that already
+    has its own speaker names the channel of that quote; it is not a second quote of the whole sentence."""
+    verbal = [c for c in cands if c.how != "nonverbal" and c.cue is not None]
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in verbal:
+        by_sent.setdefault(c.sent, []).append(c)
+    out = []
+    for c in cands:
+        if c.how == "nonverbal" and c.cue is not None:
+            if any(v.cue[0] < c.content[1] and v.content[0] < c.content[1] and c.content[0] <= v.cue[0] for v in by_sent.get(c.sent, ())):
+                continue  # its content would hold another frame's cue: the sentence already has a speaker
+        out.append(c)
+    return out
 
 
 def _drop_nested_nonverbal(cands: list[Candidate]) -> list[Candidate]:

@@ -225,3 +225,33 @@ def test_a_quote_reopened_at_each_paragraph_start_is_one_quote():
     quotes = [q for q in run(text) if "لعبنا" in q.text]
     assert len(quotes) == 1 and quotes[0].text.endswith("الفوز مستحق") and same(quotes[0].speaker_canonical, "وليد سامي")
     assert not any("تعادل" in q.text for q in run(text))
+
+
+def test_a_source_after_a_sentence_with_its_own_speaker_is_the_channel_not_a_second_quote():
+    text = "وأكد وزير الخارجية سامي فارس أن بلاده تدعم الحوار، وفقاً لما أوردته وكالة الأنباء الرسمية."
+    quotes = run(text)
+    assert len(quotes) == 1 and same(quotes[0].speaker_canonical, "سامي فارس")
+
+
+def test_adjunct_between_a_participle_and_its_content():
+    text = "ورأت النائبة هالة منصور أن الجلسة مؤجلة، مضيفة عبر منصة «إكس»: \"لن نقبل بالتأجيل مرة أخرى\"."
+    q = by_text(text, "لن نقبل")
+    assert q.kind == "direct" and q.cue == "مضيفة" and same(q.speaker_canonical, "هالة منصور")
+    q2 = by_text("وقال المتحدث ربيع حسن إن الوفد وصل، مؤكداً في تغريدة أن المحادثات ستبدأ غداً.", "المحادثات")
+    assert q2.cue == "مؤكداً"
+
+
+def test_a_comma_inside_quoted_words_does_not_end_the_clause():
+    q = by_text("وأضاف الوزير أن الحكومة \"لا ترفض الحوار، لكنها ترفض الشروط المسبقة\".", "الحكومة")
+    assert q.text.endswith("الشروط المسبقة\"")
+
+
+def test_verbal_noun_in_construct_after_a_name_is_the_object():
+    text = "وأكد وزير الخارجية الكويتي سالم العتيبي حرص دولة الكويت على دعم العمل المشترك، مشيراً إلى أن القمة ناجحة."
+    q = by_text(text, "القمة ناجحة")
+    assert same(q.speaker_canonical, "سالم العتيبي")
+
+
+def test_warning_of_a_danger_is_a_quote():
+    q = by_text("وحذّر منسق المنظمة في المنطقة، يوسف داود، من تفشي الكوليرا في المخيمات المكتظة.", "تفشي الكوليرا")
+    assert same(q.speaker_canonical, "يوسف داود")
