@@ -1,7 +1,8 @@
 """The annotated corpus is well formed, and the engine keeps its measured quality on it.
 
 Thresholds sit a little below what the engine measures today (see the README), so a regression fails the suite.
-The test split is held apart: the engine is never tuned on it; these numbers only guard against regressions."""
+The test splits (test, test2) are held apart: the engine is never tuned on them; these numbers only guard against
+regressions."""
 
 import json
 from pathlib import Path
@@ -15,7 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SPLITS = {
     "dev": ROOT / "tests/corpus/dev",
     "dev2": ROOT / "tests/corpus/dev2",
+    "dev3": ROOT / "tests/corpus/dev3",
+    "dev4": ROOT / "tests/corpus/dev4",
     "test": ROOT / "tests/corpus/test",
+    "test2": ROOT / "tests/corpus/test2",
     "samples": ROOT / "resources/samples",
 }
 HOWS = {"explicit", "dropped", "anaphora", "relay", "headline", "participial", "nonverbal"}
@@ -49,7 +53,11 @@ def score(split):
     return evaluate(gold, pred).as_dict()["total"]
 
 
-@pytest.mark.parametrize(("split", "min_f1", "min_e2e"), [("dev", 0.92, 0.82), ("dev2", 0.90, 0.80), ("test", 0.90, 0.77), ("samples", 0.88, 0.88)])
+@pytest.mark.parametrize(
+    ("split", "min_f1", "min_e2e"),
+    [("dev", 0.94, 0.89), ("dev2", 0.92, 0.83), ("dev3", 0.93, 0.89), ("dev4", 0.94, 0.88), ("test", 0.92, 0.80),
+     ("test2", 0.87, 0.64), ("samples", 0.90, 0.90)],
+)
 def test_engine_quality_does_not_regress(split, min_f1, min_e2e):
     t = score(split)
     assert t["f1"] >= min_f1 and t["e2e_f1"] >= min_e2e, t

@@ -98,6 +98,8 @@ class Discourse:
         norms = [self.doc.tokens[k].norm for k in range(a, b)]
         if not norms or len(norms) > 3:
             return False
+        if len(norms) == 1 and honorific_pronoun(norms[0]) is not None:
+            return True  # سموه، معاليها، فخامته: an honorific with a pronoun points back to a named dignitary
         if any(n in lex.anaphora_markers for n in norms[1:]):
             return True
         if norms[0].startswith("ال"):
@@ -259,6 +261,9 @@ class Discourse:
 
         head = self.head_of(a, b)
         norms = [self.doc.tokens[k].norm for k in range(a, b)]
+        hp = honorific_pronoun(norms[0]) if len(norms) == 1 else None
+        if hp is not None:
+            return self._honorific_antecedent(hp[0], hp[1] or gender, a)
         if head in REPORT_NOUNS and len(norms) == 2 and norms[1] in self.doc.lex.anaphora_markers:
             # "المعطيات ذاتها", "البيان نفسه": the same statement or figures, issued by the last body that spoke
             for eid in reversed(self._recency()):
@@ -285,6 +290,65 @@ class Discourse:
         """The entity is named or titled with this head noun (not just the last person of that gender)."""
         hs = head_stem(head)
         return head_stem(e.head) == hs or any(hs in map(head_stem, k) for k in e.keys + e.title_keys)
+
+    def _honorific_antecedent(self, base: str, gender: str | None, before: int) -> Entity | None:
+        """"وقال سموه", "وأكدت معاليها": the nearest earlier name that carried this honorific (صاحب السمو الشيخ X،
+        معالي X), else the last person of that gender who spoke or was named."""
+        from quote_desk.core.rules.speaker import (
+            has_article,
+            is_name_like,
+            split_name_title,
+            split_title_name,
+            starts_with_title,
+        )
+
+        doc = self.doc
+        for k in range(before - 1, max(-1, before - self.NARRATIVE_WINDOW), -1):
+            t = doc.tokens[k].norm
+            if strip_article(t) != base or doc.inside_mark(doc.tokens[k].start) is not None:
+                continue
+            j = k + 1
+            while j < len(doc.tokens) and (doc.tokens[j].norm in doc.lex.honorifics or doc.tokens[j].norm in ("صاحب", "الملكي")):
+                j += 1
+            if j >= len(doc.tokens):
+                continue
+            titled = starts_with_title(doc, j, j + 1)
+            end = j + 1  # the phrase after the honorifics, up to punctuation
+            while end < len(doc.tokens) and end - j < (16 if titled else 8) and not doc.gap_before(end).strip():
+                end += 1
+            if titled:
+                # "معالي وزيرة المالية … المهندسة نورة سليمان الفصام": the name after the title (the phrase may
+                # run on into an object: try shorter ends)
+                title_r = None
+                for b2 in range(end, j + 1, -1):
+                    title_r, name = split_title_name(doc, j, b2)
+                    if title_r is not None:
+                        break
+                if title_r is None:
+                    continue
+            else:
+                name, _title = split_name_title(doc, j, end)
+            na, nb = name
+            if not all(
+                is_name_like(doc, x) or doc.tokens[x].norm in NAME_STARTERS or has_article(doc, x)
+                for x in range(na, min(nb, na + 3))
+            ) or any(doc.tokens[x].norm.endswith(("ته", "تها")) or (doc.tokens[x].norm.startswith(("ب", "ل")) and doc.tokens[x].norm not in NAME_STARTERS) for x in range(na, min(nb, na + 2))):
+                continue  # "سعادة وزير الدولة عن سعادته بتوقيع …": no name there
+            n1 = na + 1
+            while n1 < nb and (doc.tokens[n1].norm in NAME_STARTERS or doc.tokens[n1 - 1].norm in NAME_STARTERS or n1 - na < 2):
+                n1 += 1  # the name's own words: given name, بن/آل chains, family name
+            if n1 < nb and has_article(doc, n1) and doc.lex.noun(doc.tokens[n1].norm) is None and n1 - na < 5:
+                n1 += 1  # a family name with the article closes the name: نورة سليمان الفصام
+            saved = self.cursor
+            self.cursor = doc.tokens[na].start
+            ent = self.explicit(na, n1, gender, None, None)
+            self.cursor = saved
+            return ent
+        for eid in reversed(self._recency()):
+            e = self.entities[eid]
+            if e.stype == "person" and e.mentions and (gender is None or e.gender in (None, gender)):
+                return e
+        return None
 
     NARRATIVE_WINDOW = 160  # tokens looked back at for a named antecedent in a sentence without speech
 
@@ -419,6 +483,23 @@ class Discourse:
                 if other.stype != "anonymous_source" and any(head in map(head_stem, k) for k in other.title_keys):
                     return other
         return best if best_n >= 1 else None
+
+
+HONORIFIC_PRONOUN_BASES = {
+    "سمو": "سمو", "معالي": "معالي", "سعادت": "سعاده", "فخامت": "فخامه", "جلالت": "جلاله", "سماحت": "سماحه",
+    "سيادت": "سياده", "نيافت": "نيافه", "دولت": "دوله",
+}
+
+
+def honorific_pronoun(norm: str) -> tuple[str, str | None] | None:
+    """(honorific, gender) for سموه/معاليها/فخامته …, else None. The honorific is the folded word that stands
+    before the dignitary's name (سمو، معالي، سعاده)."""
+    for suffix, gender in (("ها", "f"), ("ه", "m"), ("هم", None)):
+        if norm.endswith(suffix):
+            base = norm[: -len(suffix)]
+            if base in HONORIFIC_PRONOUN_BASES:
+                return HONORIFIC_PRONOUN_BASES[base], gender
+    return None
 
 
 def agrees(e: Entity, gender: str | None, number: str | None) -> bool:

@@ -403,8 +403,10 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         if n_place:
             k += n_place  # "مراسلة الجزيرة في غزة هند الخضري", "مدير الهلال الأحمر في خان يونس"
             continue
-        if has_article(doc, k) or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics:
-            k += 1
+        if has_article(doc, k) or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics or (
+            t.startswith("و") and (t[1:] in lex.titles or t[1:] in IDAFA_NOUNS)
+        ):
+            k += 1  # … "ووزيرة الدولة للشؤون الاقتصادية": a coordinated second title
             continue
         if "(" in doc.gap_before(k):
             close = doc.text.find(")", doc.tokens[k].start, doc.tokens[k].start + 40)
