@@ -255,3 +255,21 @@ def test_verbal_noun_in_construct_after_a_name_is_the_object():
 def test_warning_of_a_danger_is_a_quote():
     q = by_text("وحذّر منسق المنظمة في المنطقة، يوسف داود، من تفشي الكوليرا في المخيمات المكتظة.", "تفشي الكوليرا")
     assert same(q.speaker_canonical, "يوسف داود")
+
+
+def test_honorific_pronoun_points_back_to_the_dignitary_named_with_it():
+    text = (
+        "استقبل صاحب السمو الشيخ حمدان بن راشد آل مكتوم الوفد الزائر.\n\n"
+        "وقال سموه إن التعاون بين البلدين يتعزز. وأكدت معالي الوزيرة ريم سالم أن الاتفاقيات جاهزة. "
+        "وأوضحت معاليها أن التوقيع سيتم غداً."
+    )
+    assert same(by_text(text, "التعاون").speaker_canonical, "حمدان بن راشد آل مكتوم")
+    assert same(by_text(text, "التوقيع").speaker_canonical, "ريم سالم")
+
+
+def test_happiness_is_not_an_honorific():
+    text = (
+        "وأعرب سعادة وزير الطاقة عن سعادته بتوقيع الاتفاقية.\n\n"
+        "وقال سعادة المهندس فهد بن ناصر العلي إن الإنتاج سيرتفع. وأوضح سعادته أن التوسعة ستكتمل قريباً."
+    )
+    assert same(by_text(text, "التوسعة").speaker_canonical, "فهد بن ناصر العلي")
