@@ -41,6 +41,9 @@ BASE_CONFIDENCE = {
 COMP_ONLY_FORMS = {
     "بين": CueForm("بين", "say", "perf", "m", "sg", frozenset()),
     "وبين": CueForm("بين", "say", "perf", "m", "sg", frozenset(), "و"),
+    # كشف is also the noun "disclosure, list" (كشف حساب): a cue when a complementizer follows its subject
+    "كشف": CueForm("كشف", "reveal", "perf", "m", "sg", frozenset({"عن"})),
+    "وكشف": CueForm("كشف", "reveal", "perf", "m", "sg", frozenset({"عن"}), "و"),
 }
 # When two candidates claim the same content, the stronger kind of evidence wins.
 PRIORITY = {"explicit": 0, "relay": 0, "anaphora": 0, "dropped": 1, "postposed": 1, "participial": 2,

@@ -252,6 +252,9 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         ):
             return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
         if j > i and is_adjunct_start(doc, j, limit):
+            if t.startswith("ل") and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)):
+                j += 1  # "المدير العام للوكالة الدولية …": the title's complement, not an addressee
+                continue
             return Stop(j, "adjunct")
         if j > i and t in ("وهي", "وهو", "وهم", "وهما"):
             return Stop(j, "anon")  # "تقول أم أحمد وهي تقلب الخبز: …": a circumstantial clause, then the content
@@ -259,7 +262,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "anon")  # "المصدر الذي فضل عدم الكشف عن اسمه أن …": a relative clause describes the speaker
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
-        if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None:
+        if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None and not t.startswith("ال"):
             head = lex.noun(doc.tokens[i].norm)
             indefinite_plural = doc.tokens[i].norm.endswith(("ون", "ين")) and not doc.tokens[i].norm.startswith("ال")
             if (head is None or head.cls != "anon" or doc.tokens[i].norm.startswith("ال")) and not indefinite_plural:
@@ -276,6 +279,8 @@ def _gap_past_names(doc: Doc, j: int, limit: int, name_until: int) -> tuple[str 
     gk = gap_kind(doc.gap_before(j))
     if gk == "mark" and doc.tokens[j].start <= name_until + 1:
         gk = None  # inside or right after a quoted name
+    elif gk is not None and doc.tokens[j].start < name_until:
+        gk = None  # punctuation inside a quoted name: «العربية.نت»
     if gk == "mark":
         nm = name_mark(doc, doc.tokens[j - 1].end, limit)
         if nm is not None:
@@ -298,7 +303,7 @@ def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
     if m is None or not m.closed:
         return None
     inner = doc.text[m.start : m.end]
-    if len(inner.split()) > 4 or any(c in inner for c in ".!?؟،,:"):
+    if len(inner.split()) > 4 or any(c in inner for c in "!?؟،,:") or ". " in inner or inner.rstrip().endswith("."):
         return None
     rest_tok = doc.token_at_or_after(m.close_end)
     if rest_tok >= limit:
