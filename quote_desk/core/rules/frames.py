@@ -39,6 +39,7 @@ from quote_desk.core.rules.speaker import (
     is_accusative,
     is_adjunct_start,
     name_mark,
+    place_at,
     scan_phrase,
     skip_adjunct,
     split_name_title,
@@ -933,6 +934,14 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
                 and not (t.startswith(("بو", "بل", "بن")) and find_name(doc, x - 1, x) is not None)
             )
             or (t in PREPOSITIONS and find_name(doc, a, x) is not None and toks[x - 1].norm not in QUANTIFIERS)
+            # "ظهر اللاعب في مقطع مصور …": after a bare title, في + an indefinite noun is an adjunct
+            or (
+                t in ("في", "من", "عبر", "خلال")
+                and starts_with_title(doc, a, x)
+                and find_name(doc, a, x) is None
+                and x + 1 < b
+                and not (has_article(doc, x + 1) or place_at(doc, x + 1, b) or toks[x + 1].norm in IDAFA_NOUNS)
+            )
         ):
             b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
@@ -1407,7 +1416,7 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
         k += 1
     if k < b and toks[k].norm == "عن":
         k += 1
-    elif k < b and not toks[k].norm.startswith(("ال", "ل")):
+    elif k < b and not toks[k].norm.startswith(("ال", "ل")) and toks[k].norm not in IDAFA_NOUNS and doc.lex.noun(toks[k].norm) is None:
         return (a, b)  # "تقديرات رسمية": an adjective follows, the report noun is the source itself
     return (k, b) if k < b else (a, b)
 

@@ -427,6 +427,11 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             and is_name_like(doc, k + 1)
         ):
             break  # "القيادي في الحركة باسم نعيم": the name Basem, not "on behalf of"
+        if t in ("في", "لدي", "عن", "من", "الي") and k + 1 < b and not (
+            has_article(doc, k + 1) or place_at(doc, k + 1, b) or doc.tokens[k + 1].norm in IDAFA_NOUNS
+            or doc.tokens[k + 1].norm in lex.titles or lex.noun(doc.tokens[k + 1].norm) is not None
+        ):
+            return None, (a, b)  # "اللاعب في مقطع مصور": an indefinite noun after في is an adjunct, no name follows
         if t in ("باسم", "في", "لدي", "عن", "ل", "من", "الي") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
