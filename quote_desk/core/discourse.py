@@ -195,6 +195,14 @@ class Discourse:
                 g = "f"
         elif doc.tokens[a].norm in QUANTIFIERS and doc.tokens[a].norm not in ("احد", "احدي") and b - a > 1:
             number = "pl"  # "عدد من المتضررين", "بعض السكان": a quantified plural (وأضافوا)
+        elif (
+            info is None
+            and doc.tokens[a].norm.endswith(("ون", "يون"))
+            and not doc.tokens[a].norm.startswith("ال")
+            and len(doc.tokens[a].norm) > 4
+            and doc.tokens[a].norm not in doc.lex.given_names
+        ):
+            number = "pl"  # "عاملون في القطاع الصحي", "متعاملون": a sound masculine plural (وأضافوا)
         definite = b - a == 1 and doc.tokens[a].norm.startswith("ال")
         target = self._join(key, stype, g, definite=definite)
         if target is None:

@@ -24,7 +24,7 @@ from quote_desk.core.rules.frames import (
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
-from quote_desk.core.rules.speaker import ANONYMITY_OBJECTS, ANONYMITY_VERBS
+from quote_desk.core.rules.speaker import ANONYMITY_OBJECTS, ANONYMITY_VERBS, is_accusative
 
 # Base confidence per way the speaker was found, before evidence adjustments (calibrated on the dev split).
 BASE_CONFIDENCE = {
@@ -105,6 +105,8 @@ class Extractor:
                 continue  # "فيصل بن طالب": a name, not the verb طالب
             if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
+            if form.pos == "imperf" and tok.i > 0 and is_accusative(d.tokens[tok.i - 1].text) and not d.text[d.tokens[tok.i - 1].end : tok.start].strip():
+                continue  # "تبنى المجلس قراراً يطالب …": a clause describing a document, not a statement
             if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):
                 continue
             if d.inside_mark(tok.start) is not None:

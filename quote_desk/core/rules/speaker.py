@@ -404,6 +404,8 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     while k < b:
         t = doc.tokens[k].norm
         raw = doc.tokens[k].text
+        if t in lex.given_names and t.startswith("ال") and k + 1 < b and is_name_like(doc, k + 1) and k > a:
+            break  # "مندوب السودان الحارث إدريس": a given name written with the article
         n_place = place_at(doc, k, b)
         if n_place:
             k += n_place  # "مراسلة الجزيرة في غزة هند الخضري", "مدير الهلال الأحمر في خان يونس"
@@ -432,7 +434,7 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             or doc.tokens[k + 1].norm in lex.titles or lex.noun(doc.tokens[k + 1].norm) is not None
         ):
             return None, (a, b)  # "اللاعب في مقطع مصور": an indefinite noun after في is an adjunct, no name follows
-        if t in ("باسم", "في", "لدي", "عن", "ل", "من", "الي") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
+        if t in ("باسم", "باسمه", "باسمها", "باسمهم", "في", "لدي", "عن", "ل", "من", "الي") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
             continue
         if t.endswith(("ته", "تها", "تهم")) and (t[: t.rindex("ت")] + "ه") in IDAFA_NOUNS | set(lex.nouns):
@@ -458,7 +460,8 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             k += 1
             continue
         break
-    if a < k < b and (b - k) <= 5 and not any(is_accusative(doc.tokens[x].text) for x in range(k, b)):
+    name_ok = is_name_like(doc, k) or doc.tokens[k].norm in NAME_STARTERS or doc.tokens[k].norm == "باسم" or has_article(doc, k) if k < b else False
+    if a < k < b and (b - k) <= 5 and name_ok and not any(is_accusative(doc.tokens[x].text) for x in range(k, b)):
         te = k
         while te - 1 > a and doc.tokens[te - 1].norm in lex.honorifics:
             te -= 1  # "… في المحافظة الدكتور أحمد سالم": the honorific belongs to neither
