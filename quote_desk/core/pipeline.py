@@ -477,7 +477,9 @@ def _drop_channel_nonverbal(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         if c.how == "nonverbal" and c.cue is not None:
-            if any(v.cue[0] < c.content[1] and v.content[0] < c.content[1] and c.content[0] <= v.cue[0] for v in by_sent.get(c.sent, ())):
+            if any(
+                v.cue[0] < c.cue[0] and v.content[0] < c.content[1] and c.content[0] <= v.cue[0] for v in by_sent.get(c.sent, ())
+            ):
                 continue  # its content would hold another frame's cue: the sentence already has a speaker
         out.append(c)
     return out

@@ -34,6 +34,8 @@ IDAFA_NOUNS = folded(
     " بنك شركه نادي منتخب مدينه محافظه ولايه اقليم بلديه جامعه مستشفي اركان امن شرطه مخابرات استخبارات مفوضيه سلطه"
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
     " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه بلديه بنك بعثه برلمان بيت صاحب صاحبه"
+    " وحده مركز مجموعه رابطه جمعيه نقابه اتحاد تحالف ايتلاف جبهه موسسه مديريه شبكه منتدي معهد مرصد محكمه نيابه"
+    " قياده غرفه سفاره قنصليه امانه كتله تيار فريق كليه اكاديميه سلطه"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
@@ -247,6 +249,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and t[1:] not in IDAFA_NOUNS
             and not (j + 1 < limit and gap_kind(doc.gap_before(j + 1)) == "comma" and not t.startswith("بال"))
             and t not in lex.given_names
+            and not (j > i and doc.tokens[j - 1].norm in lex.given_names and not t.startswith("بال"))  # دميتري بوليانسكي
             # "مراسلنا سامي برهوم بأن …": a name that begins with ب, when the complementizer comes right after it
             and not (not t.startswith("بال") and any(_is_comp(doc, x) for x in range(j + 1, min(limit, j + 3))))
         ):
@@ -547,6 +550,14 @@ def trim_construct_object(doc: Doc, a: int, b: int) -> int:
     place noun is a verbal noun opening the object. Returns the new end (b when there is none)."""
     if not is_name_like(doc, a):
         return b  # only after a proper name ("مصادر يمنية مطلعة «الشرق الأوسط»" is a description)
+    for k in range(a + 2, b):
+        if (
+            derived_verbal_noun(doc.tokens[k].norm)
+            and doc.tokens[k - 1].norm not in NAME_STARTERS
+            and all(is_name_like(doc, x) for x in range(a, k))
+            and doc.tokens[k].norm not in doc.lex.given_names
+        ):
+            return k  # "برر المندوب دميتري بوليانسكي امتناع بلاده …": a derived verbal noun after a full name
     for k in range(a + 2, b - 1):
         nx = doc.tokens[k + 1].norm
         if (
@@ -556,6 +567,8 @@ def trim_construct_object(doc: Doc, a: int, b: int) -> int:
             and not doc.tokens[k].norm.startswith("ال")
             and (nx in IDAFA_NOUNS or place_at(doc, k + 1, b))
             and any(is_name_like(doc, x) for x in range(a, k))
+            and not doc.tokens[k].norm.startswith(("ب", "ل", "و"))  # بمحافظة الحديدة: a prepositional phrase
+            and not any(doc.tokens[x].norm in PREPOSITIONS for x in range(a, k))
         ):
             return k  # "أكد الوزير عبدالله اليحيا حرص دولة الكويت على …": a verbal noun in construct
     return b
