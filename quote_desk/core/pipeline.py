@@ -78,7 +78,7 @@ class Extractor:
             from quote_desk.core.nlp.evidence import apply_analyses
 
             apply_analyses(d, cands, analyses, self.config)
-        cands = _dedupe(_drop_channel_nonverbal(_drop_nested_nonverbal(cands)))
+        cands = _dedupe(_drop_nested_frames(_drop_channel_nonverbal(_drop_nested_nonverbal(cands))))
         return self._resolve(d, cands, doc)
 
     # ---------------------------------------------------------------------------------------------------
@@ -113,6 +113,8 @@ class Extractor:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
             if form.pos in ("perf", "imperf"):
                 c = verbal_frame(d, tok.i, form)
+                if c is not None and prev in ("لم", "ولم", "لن", "ولن", "لا", "ولا") and "comp:pp" in c.reasons:
+                    c = None  # "ولم تعلق الرئاسة على الأحكام": a statement that was not made
                 if comp_only and c is not None and (
                     not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons)
                     or (c.speaker is not None and c.speaker[1] - c.speaker[0] > 4)
@@ -481,6 +483,25 @@ def _drop_channel_nonverbal(cands: list[Candidate]) -> list[Candidate]:
                 v.cue[0] < c.cue[0] and v.content[0] < c.content[1] and c.content[0] <= v.cue[0] for v in by_sent.get(c.sent, ())
             ):
                 continue  # its content would hold another frame's cue: the sentence already has a speaker
+        out.append(c)
+    return out
+
+
+def _drop_nested_frames(cands: list[Candidate]) -> list[Candidate]:
+    """"وقال إن الجامعة تابعت الملف «…»": a cue inside another quote's indirect content is reported, not a new
+    attribution by the narrator (participial cues, which split a clause, are kept)."""
+    outer = sorted((c.content, c.cue) for c in cands if c.cue is not None and c.kind != "direct" and c.how not in ("nonverbal", "headline"))
+    starts = [o[0][0] for o in outer]
+    out = []
+    for c in cands:
+        if c.cue is not None and c.how in ("explicit", "dropped", "anaphora", "relay"):
+            i = bisect.bisect_right(starts, c.cue[0]) - 1
+            nested = any(
+                outer[j][0][0] < c.cue[0] and c.content[1] <= outer[j][0][1] and outer[j][1] != c.cue
+                for j in range(max(0, i - 3), i + 1)
+            )
+            if nested:
+                continue
         out.append(c)
     return out
 

@@ -273,3 +273,22 @@ def test_happiness_is_not_an_honorific():
         "وقال سعادة المهندس فهد بن ناصر العلي إن الإنتاج سيرتفع. وأوضح سعادته أن التوسعة ستكتمل قريباً."
     )
     assert same(by_text(text, "التوسعة").speaker_canonical, "فهد بن ناصر العلي")
+
+
+def test_a_cue_inside_another_quotes_indirect_content_is_not_a_new_attribution():
+    text = "وقال الأمين العام المساعد سامر النجار إن الجامعة تابعت الملف \"منذ اللحظة الأولى\"."
+    quotes = run(text)
+    assert len(quotes) == 1 and same(quotes[0].speaker_canonical, "سامر النجار")
+
+
+def test_ghayr_anna_opens_a_new_clause_not_content():
+    text = "ولم تعلق الرئاسة على الأحكام حتى الآن، غير أن الرئيس كان قد أكد مراراً أن القضاء مستقل."
+    q = by_text(text, "القضاء مستقل")
+    assert q.cue == "أكد" and not any(x.cue == "تعلق" for x in run(text))
+
+
+def test_fi_hin_splits_two_statements():
+    text = "وأعلنت وزارة الدفاع السيطرة على بلدتين، في حين أكدت هيئة الأركان أن قواتها صدت الهجمات."
+    first = by_text(text, "السيطرة")
+    assert "هيئة الأركان" not in first.text
+    assert same(by_text(text, "صدت الهجمات").speaker_canonical, "هيئة الأركان")

@@ -134,6 +134,8 @@ def _complement(doc: Doc, stop: Stop, limit: int, sent_end: int, reasons: list[s
         k += 1
         why = "comp"
     if why == "comp":
+        if k > 0 and toks[k - 1].norm in ("غير", "الا", "وغير"):
+            return None  # "…، غير أن الرئيس أكد …": "however", a new clause, not this verb's content
         reasons.append("comp:" + toks[k].norm)
         if k + 1 >= len(toks) or toks[k + 1].start >= sent_end:
             return None
