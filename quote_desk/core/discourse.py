@@ -100,6 +100,8 @@ class Discourse:
             return False
         if len(norms) == 1 and honorific_pronoun(norms[0]) is not None:
             return True  # سموه، معاليها، فخامته: an honorific with a pronoun points back to a named dignitary
+        if len(norms) == 1 and norms[0].startswith("ال") and self._report_noun(norms[0][2:]):
+            return True  # "وأضاف البيان أن …": the statement speaks for whoever issued it
         if any(n in lex.anaphora_markers for n in norms[1:]):
             return True
         if norms[0].startswith("ال"):
@@ -111,6 +113,12 @@ class Discourse:
             # a definite role with a nisba adjective: "المسؤولة الأوروبية", "الوزير الفرنسي"
             return len(norms) == 2 and norms[1].startswith("ال") and norms[1].endswith(("ي", "يه")) and info.cls == "person"
         return False
+
+    @staticmethod
+    def _report_noun(word: str) -> bool:
+        from quote_desk.core.rules.frames import REPORT_NOUNS
+
+        return word in REPORT_NOUNS and word not in ("ما", "نشره")
 
     def head_of(self, a: int, b: int) -> str:
         lex = self.doc.lex
@@ -272,7 +280,13 @@ class Discourse:
         hp = honorific_pronoun(norms[0]) if len(norms) == 1 else None
         if hp is not None:
             return self._honorific_antecedent(hp[0], hp[1] or gender, a)
-        if head in REPORT_NOUNS and len(norms) == 2 and norms[1] in self.doc.lex.anaphora_markers:
+        if head in REPORT_NOUNS and len(norms) == 1:
+            # "وأضاف البيان": the statement just quoted speaks for whoever issued it — the last speaker
+            for eid in reversed(self.speaker_stack[-12:]):
+                e = self.entities[eid]
+                if e.stype != "anonymous_source" and e.mentions:
+                    return e
+        if head in REPORT_NOUNS and (len(norms) == 1 or (len(norms) == 2 and norms[1] in self.doc.lex.anaphora_markers)):
             # "المعطيات ذاتها", "البيان نفسه": the same statement or figures, issued by the last body that spoke
             for eid in reversed(self._recency()):
                 e = self.entities[eid]

@@ -190,6 +190,10 @@ class Extractor:
                     reasons.append("speaker:explicit")
                 if c.via is not None:
                     ent.via = _text(d, c.via)
+                    va, vb = _trim_mention(d, *c.via)
+                    if vb > va and not disc.is_anaphor(va, vb):
+                        outlet = disc.explicit(va, vb, "f", None, None)  # named, so "الوكالة" can find it
+                        disc.entities[outlet.eid].stype = "media" if outlet.stype == "person" else outlet.stype
                 elif c.how == "anaphora" and ent.via:
                     pass
                 else:

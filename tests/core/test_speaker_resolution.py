@@ -292,3 +292,17 @@ def test_fi_hin_splits_two_statements():
     first = by_text(text, "السيطرة")
     assert "هيئة الأركان" not in first.text
     assert same(by_text(text, "صدت الهجمات").speaker_canonical, "هيئة الأركان")
+
+
+def test_the_statement_speaks_for_its_issuer_and_the_agency_for_the_relaying_outlet():
+    text = (
+        "وقال رئيس البعثة كارل ماير في بيان إن المراجعة انتهت. وأضاف البيان أن الإصلاحات مستمرة.\n\n"
+        "ونقلت وكالة الأنباء الفرنسية عن مسؤول أمني قوله إن الهجوم أحبط. وذكرت الوكالة أن الشرطة طوقت المكان."
+    )
+    assert same(by_text(text, "الإصلاحات").speaker_canonical, by_text(text, "المراجعة").speaker_canonical)
+    assert same(by_text(text, "طوقت").speaker_canonical, "وكالة الأنباء الفرنسية")
+
+
+def test_hasab_ma_source_after_time_words():
+    q = by_text("وارتفعت الصادرات بنسبة عشرة بالمئة، حسب ما أورده اليوم الأحد بيان لوزارة التجارة.", "الصادرات")
+    assert same(q.speaker_canonical, "وزارة التجارة") and q.cue == "حسب ما أورده"

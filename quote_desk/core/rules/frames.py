@@ -1270,6 +1270,8 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             while sp_start < rng.stop and toks[sp_start].norm in ("به", "بها", "عنه", "عنها", "فيه"):
                 sp_start += 1
                 n += 1
+            while sp_start < rng.stop and lex.adjuncts.get(toks[sp_start].norm) == "time":
+                sp_start += 1  # "حسب ما أورده اليوم الجمعة بيان لرئاسة الجمهورية"
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
