@@ -388,8 +388,11 @@ class Discourse:
         for k in range(before - 1, max(-1, before - self.NARRATIVE_WINDOW), -1):
             t = doc.tokens[k].norm
             bare = t[1:] if t.startswith(("و", "ف")) and len(t) > 4 else t
-            if head_stem(strip_article(bare)) != hs or doc.inside_mark(doc.tokens[k].start) is not None:
+            word = strip_article(bare)
+            if head_stem(word) != hs or doc.inside_mark(doc.tokens[k].start) is not None:
                 continue
+            if word.endswith("ه") != head.endswith("ه"):
+                continue  # وزير ≠ وزيرة: the feminine ending is gender, not a suffix to fold
             stop = scan_phrase(doc, k, len(doc.tokens), None, max_len=10)
             title = None
             for b in range(min(stop.at, k + 9), k + 1, -1):  # the phrase may run on into an object
