@@ -38,6 +38,7 @@ from quote_desk.core.rules.speaker import (
     has_article,
     is_accusative,
     is_adjunct_start,
+    is_name_like,
     name_mark,
     place_at,
     scan_phrase,
@@ -485,7 +486,8 @@ def _object_np(doc: Doc, j: int, form: CueForm) -> bool:
     g = _noun_gender(doc, j)
     info = doc.lex.noun(t)
     human_plural = info is not None and info.human and info.number == "pl"
-    if g is not None and form.gender is not None and g != form.gender and not human_plural and form.role in ("call", "accuse", "refuse"):
+    titled_name = (t in doc.lex.titles or t[2:] in doc.lex.titles) and j + 1 < len(doc.tokens) and is_name_like(doc, j + 1)
+    if g is not None and form.gender is not None and g != form.gender and not human_plural and form.role in ("call", "accuse", "refuse") and not titled_name:
         return True
     if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
         return True
@@ -955,7 +957,13 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             break
     if find_name(doc, a, b) is not None:
         b = trim_object(doc, a, b)  # an object after a name; a title phrase alone has none
-    if find_name(doc, a, b) is None and not starts_with_title(doc, a, b) and doc.lex.noun(toks[a].norm) is None and t0 not in QUANTIFIERS:
+    if (
+        find_name(doc, a, b) is None
+        and not starts_with_title(doc, a, b)
+        and doc.lex.noun(toks[a].norm) is None
+        and t0 not in QUANTIFIERS
+        and t0 not in IDAFA_NOUNS  # "أما برنامج الأغذية العالمي فقد أعلن": a body named by its head noun
+    ):
         return None
     return (a, b)
 

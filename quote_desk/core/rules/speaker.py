@@ -35,13 +35,17 @@ IDAFA_NOUNS = folded(
     " بعثه برنامج صحه تعليم ماليه اقتصاد طاقه نفط عدل اعلام ثقافه سياحه زراعه نقل اتصالات خزانه"
     " عام اول تنفيذي سابق اعلي دائم خاص مساعد اقليمي قسم دائره شعبه مصلحه بلديه بنك بعثه برلمان بيت صاحب صاحبه"
     " وحده مركز مجموعه رابطه جمعيه نقابه اتحاد تحالف ايتلاف جبهه موسسه مديريه شبكه منتدي معهد مرصد محكمه نيابه"
-    " قياده غرفه سفاره قنصليه امانه كتله تيار فريق كليه اكاديميه سلطه"
+    " قياده غرفه سفاره قنصليه امانه كتله تيار فريق كليه اكاديميه سلطه مطار ميناء مصنع مخيم سجن معبر حقل مصفاه"
+    " محطه مدرسه ملعب فندق مقر"
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
 RELAY_LEMMAS = folded({"أفاد", "ذكر", "أورد", "نقل"})
 RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
 SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "بالقول"})
+# Participles whose prepositional complement belongs to the mention of an unnamed source
+PARTICIPLE_COMPLEMENTS = folded({"مشارك", "مشاركه", "مشاركين", "مشاركون", "مطلع", "مطلعه", "مطلعين", "مطلعون", "مقرب",
+                                 "مقربه", "مقربين", "مقربون", "قريب", "قريبه", "قريبين", "حاضر", "حاضرين", "مقيم", "مقيمه"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,11 +258,20 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and not (not t.startswith("بال") and any(_is_comp(doc, x) for x in range(j + 1, min(limit, j + 3))))
         ):
             return Stop(j, "ba")  # أفادت مصادر بانشقاق …; not "الناطق باسم المحاكم بتونس، …"
+        if j > i and t in ("في", "علي", "من", "الي", "عن") and doc.tokens[j - 1].norm in PARTICIPLE_COMPLEMENTS:
+            j += 1  # "دبلوماسي عربي مشارك في المؤتمر", "مصدر مطلع على المحادثات": the participle's complement
+            continue
         if j > i and is_adjunct_start(doc, j, limit):
+            head_info = lex.noun(doc.tokens[i].norm)
+            if t.startswith("لل") and head_info is not None and head_info.cls == "org" and not any(is_name_like(doc, x) for x in range(i, j)):
+                j += 1  # "النقابة الوطنية للصحفيين التونسيين": the body's own name, not an addressee
+                continue
             if t.startswith("ل") and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)):
                 j += 1  # "المدير العام للوكالة الدولية …": the title's complement, not an addressee
                 continue
             return Stop(j, "adjunct")
+        if j > i and t in ("البالغ", "البالغه", "البالغين") :
+            return Stop(j, "anon")  # "الأم البالغة 34 عاماً": an age clause describes the speaker
         if j > i and t in ("وهي", "وهو", "وهم", "وهما"):
             return Stop(j, "anon")  # "تقول أم أحمد وهي تقلب الخبز: …": a circumstantial clause, then the content
         if j > i and t in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"):
@@ -267,8 +280,12 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None and not t.startswith("ال"):
             head = lex.noun(doc.tokens[i].norm)
-            indefinite_plural = doc.tokens[i].norm.endswith(("ون", "ين")) and not doc.tokens[i].norm.startswith("ال")
-            if (head is None or head.cls != "anon" or doc.tokens[i].norm.startswith("ال")) and not indefinite_plural:
+            indefinite = (not doc.tokens[i].norm.startswith("ال") and not is_name_like(doc, i)) or (
+                doc.tokens[i].norm.endswith(("ون", "ين")) and not doc.tokens[i].norm.startswith("ال")
+            )
+            if (head is None or head.cls != "anon" or doc.tokens[i].norm.startswith("ال")) and not indefinite and not (
+                doc.tokens[i].norm not in lex.given_names and not doc.tokens[i].norm.startswith("ال") and j == i + 1
+            ):
                 return Stop(j, "eos")
             # "دبلوماسيون أوروبيون حضروا المؤتمر": an unnamed source described by a clause keeps it  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i - in_parens >= max_len:
@@ -412,6 +429,16 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
         n_place = place_at(doc, k, b)
         if n_place:
             k += n_place  # "مراسلة الجزيرة في غزة هند الخضري", "مدير الهلال الأحمر في خان يونس"
+            continue
+        if (
+            k + 2 < b
+            and not has_article(doc, k)
+            and has_article(doc, k + 1)
+            and doc.tokens[k].norm not in NAME_STARTERS
+            and any(is_name_like(doc, x) and not has_article(doc, x) for x in range(k + 2, b))
+            and k == a + 1
+        ):
+            k += 1  # "خبير سلامة الطيران الكويتي حسن الشمري": the head's construct, the name comes later
             continue
         if has_article(doc, k) or t in lex.titles or t in IDAFA_NOUNS or t in lex.headline_topics or (
             t.startswith("و") and (t[1:] in lex.titles or t[1:] in IDAFA_NOUNS)
