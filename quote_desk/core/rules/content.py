@@ -36,6 +36,8 @@ def complement_follows(
         return False
     if adjunct_before_content(doc, k, limit) is not None:
         return True
+    if k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers and _honorific_pronoun_word(doc.tokens[k + 1].norm):
+        return True  # "موضحة سعادتها أن …"
     gk = gap_kind(doc.gap_after(k))
     if gk in ("colon", "mark"):
         return True
@@ -57,6 +59,10 @@ def complement_follows(
     if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
         return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
     return allow_pp and nxt == "علي" and k + 2 < limit
+
+
+def _honorific_pronoun_word(norm: str) -> bool:
+    return norm[:-1] in ("سمو", "معالي", "سعادت", "فخامت") or norm[:-2] in ("سمو", "معالي", "سعادت", "فخامت")
 
 
 ADJUNCT_PREPS = folded({"في", "عبر", "خلال", "على", "امام", "لدى", "بعد", "اثناء"})

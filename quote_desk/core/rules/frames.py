@@ -273,7 +273,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     elif j < limit and _object_np(doc, j, form):
         return _dropped_object_frame(doc, ci, form, si, reasons)
     else:
-        stop = scan_phrase(doc, j, limit, form)
+        stop = scan_phrase(doc, j, limit, form, max_len=16)  # agency titles run long
     steps = 0
     comp: tuple[Range, str] | None = None
     while steps < 8:
@@ -539,6 +539,19 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
     ]
     if not segs:
         return
+    if (
+        len(segs) >= 3
+        and starts_with_title(doc, *segs[0])
+        and starts_with_title(doc, *segs[1])
+        and find_name(doc, *segs[0]) is None
+        and split_title_name(doc, *segs[1])[0] is None
+        and find_name(doc, *segs[2]) == segs[2]
+        and segs[2][1] - segs[2][0] <= 4
+    ):
+        # "أكد وزير الدولة، وزير المحروقات والمناجم، محمد عرقاب، …": two titles, then the name
+        cand.title, cand.speaker = (segs[0][0], segs[1][1]), segs[2]
+        cand.reasons.append("title:before")
+        return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
     if appos is not None and first[1] - first[0] == 1 and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
@@ -768,10 +781,10 @@ def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, int] |
         a += 1
     if toks[a].norm not in KANA or a + 1 >= ci - 1:
         return None
-    return _svo_subject(doc, ci, sent_start), (a + 1, ci - 1)
+    return _svo_subject(doc, ci, sent_start, max_len=12), (a + 1, ci - 1)  # كان … قد frames a long subject
 
 
-def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
+def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[int, int] | None:
     """A subject before the verb in its clause: "الوزير قال إن", "وكان الوزير قد أكد أن"."""
     toks = doc.tokens
     a = ci
@@ -797,7 +810,7 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
         a += 1
     while b - 1 > a and toks[b - 1].norm in ("فقد", "ف"):
         b -= 1
-    if a >= b or b - a > 8:
+    if a >= b or b - a > max_len:
         return None
     first = toks[a].norm
     if first in ("في", "من", "علي", "الي", "مع", "خلال", "بعد", "قبل", "عند", "منذ", "وفي", "ومن", "لكن", "اذ") or first in doc.lex.adjuncts:
@@ -865,6 +878,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, gk), limit, sent.end, reasons)
     elif nxt < limit and toks[nxt].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt, "comp"), limit, sent.end, reasons)
+    elif nxt + 1 < limit and toks[nxt + 1].norm in doc.lex.complementizers and gap_kind(doc.gap_after(nxt)) is None:
+        comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)  # "موضحة سعادتها أن …"
     elif nxt < limit and toks[nxt].norm in doc.lex.masdar_forms:
         comp = _complement(doc, Stop(nxt, "masdar"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
