@@ -126,6 +126,9 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
             if t in CONTRAST and j + 1 < limit and lex.cue(doc.tokens[j + 1].norm) is not None:
                 end = doc.tokens[j - 1].end  # "…، لكنها شددت على …" starts a new quote
                 break
+            if t in ("غير", "الا") and j + 2 < limit and doc.tokens[j + 1].norm.startswith("ان") and lex.cue(doc.tokens[j + 2].norm) is not None:
+                end = doc.tokens[j - 1].end  # "…، غير أنها نبهت إلى أن …": a second statement
+                break
             if t == "في" and j + 2 < limit and doc.tokens[j + 1].norm == "حين" and lex.cue(doc.tokens[j + 2].norm) is not None:
                 end = doc.tokens[j - 1].end  # "…، في حين أكدت هيئة الأركان أن …": a second statement
                 break

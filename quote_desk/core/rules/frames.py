@@ -964,12 +964,22 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         ):
             b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
-        if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None and t0 not in QUANTIFIERS:
+        if (
+            t.startswith("ال")
+            and t.endswith("ين")
+            and len(t) > 6
+            and doc.lex.noun(t) is None
+            and t0 not in QUANTIFIERS
+            and not toks[x - 1].norm.endswith("ين")  # "للصحفيين التونسيين": an adjective agreeing with a plural
+        ):
             b = x  # a definite -ين plural after the subject is an object: "… العراقيين" (not in "عدد من أقارب المتهمين")
             break
         if is_accusative(toks[x].text):
             b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
             break
+    n_r, t_r = split_name_title(doc, a, b)
+    if t_r is not None and find_name(doc, *n_r) == n_r:
+        b = n_r[1]  # "رنا الشريف كبيرة الاقتصاديين في بنك … ترى": the name, then its title
     if find_name(doc, a, b) is not None:
         b = trim_object(doc, a, b)  # an object after a name; a title phrase alone has none
     if (
