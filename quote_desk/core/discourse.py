@@ -188,6 +188,9 @@ class Discourse:
         for o, c in (("(", ")"), ("«", "»")):  # a closing bracket or mark left outside: (قنا)
             if e0 < len(doc.text) and doc.text[e0] == c and doc.text.count(o, s0, e0) > doc.text.count(c, s0, e0):
                 e0 += 1
+        if doc.text.count('"', s0, e0) % 2 == 1:  # '… لكرة القدم "فيفا': close or drop an unbalanced mark
+            if e0 < len(doc.text) and doc.text[e0] == '"':
+                e0 += 1
         text = prefix + doc.text[s0:e0]
         key = mention_key(doc, a, b)
         if lam and key:

@@ -103,7 +103,8 @@ class Extractor:
             nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
             if prev in ("بن", "ابن", "بنت", "ابو", "ام", "عبد") and d.gap_before(tok.i).strip() == "":
                 continue  # "فيصل بن طالب": a name, not the verb طالب
-            if prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
+            glued = tok.i > 0 and not d.text[d.tokens[tok.i - 1].end : tok.start].strip()
+            if (glued and (prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS)) or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
             if form.pos == "imperf" and tok.i > 0 and is_accusative(d.tokens[tok.i - 1].text) and not d.text[d.tokens[tok.i - 1].end : tok.start].strip():
                 continue  # "تبنى المجلس قراراً يطالب …": a clause describing a document, not a statement

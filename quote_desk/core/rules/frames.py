@@ -323,6 +323,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                     continue
             if j < limit and doc.lex.cue(toks[j].norm) is not None:
                 break  # a new cue after the comma starts its own frame
+            if j < limit and segments and toks[j].norm == "عن" and (form.lemma == "اعلن" or form.role in ("reveal", "express")) and not (
+                j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
+            ):
+                comp = _pp_content(doc, j, limit, sent.end, form, reasons)  # "أعلن X، رئيس Y، عن توقيع …"
+                break
             if j < limit and segments and toks[j].norm in form.preps and (form.role == "call" or form.lemma in PP_VERBS) and not (
                 j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
             ):
@@ -536,6 +541,7 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         and not _anonymity_clause(doc, *s)
         and not is_accusative(doc.tokens[s[0]].text)
         and doc.tokens[s[0]].norm not in RELATIVES
+        and doc.tokens[s[0]].norm not in ("جميع", "كل", "كافه", "بعض")  # "جميع الأطراف": an object
     ]
     if not segs:
         return
@@ -920,7 +926,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
-ADVERBIAL_OPENERS = folded({"خارج", "وخارج", "داخل", "وداخل", "امام", "وامام", "قرب", "وقرب", "وسط", "ووسط", "في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
+ADVERBIAL_OPENERS = folded({"تحت", "وتحت", "فوق", "وفوق", "وراء", "خارج", "وخارج", "داخل", "وداخل", "امام", "وامام", "قرب", "وقرب", "وسط", "ووسط", "في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
 NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
@@ -1185,6 +1191,9 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     """The subject of a sentence's main verb (VSO): a circumstantial participle refers to it.
     "أبدى مدرب الوداد، التونسي نبيل الكوكي، رضاه عن أداء لاعبيه، مؤكداً أن …" → نبيل الكوكي."""
     toks = doc.tokens
+    start = doc.sent_tokens(si).start
+    if start < before and toks[start].norm in ("اما", "واما"):
+        return topic_subject(doc, si)  # "أما عائلات الموقوفين، فقد طالبت …، مؤكدة أن …"
     verb = _main_verb_index(doc, si, before)
     if verb is None or doc.inside_mark(toks[verb].start) is not None:
         return None  # a sentence that opens with quoted words has no narrator's subject there

@@ -569,6 +569,8 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
             return k
         if t.endswith("ي") and t not in PREPOSITIONS and doc.tokens[k].text != "علي" and k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"):
             return k  # a construct dual/plural object: "طرفي النزاع"
+        if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and lex.noun(t) is None and all(is_name_like(doc, x) for x in range(a, k)):
+            return k  # "دعا أنطونيو غوتيريش المانحين إلى …": a definite plural after a full name
     return b
 
 
