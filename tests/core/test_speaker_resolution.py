@@ -306,3 +306,27 @@ def test_the_statement_speaks_for_its_issuer_and_the_agency_for_the_relaying_out
 def test_hasab_ma_source_after_time_words():
     q = by_text("وارتفعت الصادرات بنسبة عشرة بالمئة، حسب ما أورده اليوم الأحد بيان لوزارة التجارة.", "الصادرات")
     assert same(q.speaker_canonical, "وزارة التجارة") and q.cue == "حسب ما أورده"
+
+
+def test_two_titles_then_the_name():
+    text = "أكد وزير الدولة، وزير الطاقة والمناجم، كريم بن عيسى، اليوم الاثنين، أن الإنتاج سيرتفع."
+    q = by_text(text, "الإنتاج")
+    assert same(q.speaker_canonical, "كريم بن عيسى")
+
+
+def test_a_fronted_topic_ending_in_an_anonymity_word_does_not_hide_the_cue():
+    q = by_text("وحول ظروف الكشف، قالت الباحثة منى فؤاد: «كنا نعمل في موقع آخر».", "كنا نعمل")
+    assert same(q.speaker_canonical, "منى فؤاد")
+
+
+def test_amma_topic_speaks_through_a_participle():
+    text = (
+        "وقالت منظمة العفو الدولية إن المحاكمة غير عادلة.\n\n"
+        "أما عائلات الموقوفين، فقد طالبت في وقفة أمام المحكمة بمحاكمة علنية، مؤكدة أن أبناءها أبرياء."
+    )
+    assert same(by_text(text, "أبناءها أبرياء").speaker_canonical, "عائلات الموقوفين")
+
+
+def test_title_after_a_fronted_name():
+    q = by_text("لكن ليلى حداد كبيرة الاقتصاديين في بنك إقليمي ترى أن التضخم سيتراجع.", "التضخم")
+    assert same(q.speaker_canonical, "ليلى حداد")
