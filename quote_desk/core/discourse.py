@@ -475,6 +475,7 @@ class Discourse:
                     and doc.lex.cue(prev.norm) is None
                     and not prev.norm.startswith(("و", "ف", "ب", "ل"))
                     and doc.gap_before(k).strip() == ""
+                    and (prev.norm in doc.lex.given_names or prev.norm in ("بن", "ابن", "بنت", "ابو", "ام", "ال"))
                 ):
                     s0 = k - 1
                     # "سعد بن شريدة الكعبي": the chain of given name, بن and father's name
@@ -484,6 +485,35 @@ class Discourse:
                     e.mentions.append(full)
                     e.aliases.append(full)
                     break
+            else:
+                if last in doc.lex.given_names:
+                    self._complete_forward(e, last, index)
+
+    def _complete_forward(self, e: Entity, given: str, index: dict[str, list[int]]) -> None:
+        """A given name quoted alone ("حليمة") takes the full name written after it elsewhere ("حليمة عدن نور")."""
+        from quote_desk.core.rules.speaker import is_accusative, is_name_like, place_at
+
+        doc = self.doc
+        for k in index.get(given, []):
+            end = k + 1
+            while (
+                end < len(doc.tokens)
+                and end - k < 3
+                and doc.gap_before(end).strip() == ""
+                and (
+                    is_name_like(doc, end)
+                    # a name word that is also a place ("حليمة عدن نور") when a name word follows it
+                    or (place_at(doc, end) == 1 and end + 1 < len(doc.tokens) and is_name_like(doc, end + 1))
+                )
+                and not is_accusative(doc.tokens[end].text)
+                and doc.lex.cue(doc.tokens[end].norm) is None
+            ):
+                end += 1
+            if end > k + 1:
+                full = doc.text[doc.tokens[k].start : doc.tokens[end - 1].end]
+                e.mentions.append(full)
+                e.aliases.append(full)
+                return
 
     def best_match_for_headline(self, e: Entity) -> Entity | None:
         """A headline speaker ("مدرب الرجاء: …") is usually named in the body ("كريم الزياني، مدرب الرجاء"):

@@ -330,3 +330,17 @@ def test_amma_topic_speaks_through_a_participle():
 def test_title_after_a_fronted_name():
     q = by_text("لكن ليلى حداد كبيرة الاقتصاديين في بنك إقليمي ترى أن التضخم سيتراجع.", "التضخم")
     assert same(q.speaker_canonical, "ليلى حداد")
+
+
+def test_a_given_name_alone_takes_the_full_name_written_elsewhere_and_datelines_are_skipped():
+    text = (
+        "مقديشو (الصومال) - تحت شجرة في المخيم، تجلس حليمة عدن نور مع أطفالها.\n\n"
+        "وقال مسؤول محلي إن المساعدات تأخرت.\n\n"
+        "وفي المخيم، لا تفكر حليمة في العودة. وتقول: «إلى أين نعود؟»."
+    )
+    assert same(by_text(text, "إلى أين").speaker_canonical, "حليمة عدن نور")
+
+
+def test_amma_topic_before_faqad_and_a_cue():
+    text = "وقال المتحدث الأممي إن الأموال صرفت. أما برنامج الأغذية العالمي فقد أعلن أنه سيخفض المساعدات."
+    assert same(by_text(text, "سيخفض").speaker_canonical, "برنامج الأغذية العالمي")

@@ -841,12 +841,13 @@ def _amma_subject(doc: Doc, ci: int, si: int) -> tuple[int, int] | None:
     k = rng.start
     while k < ci and toks[k].norm not in ("اما", "واما"):
         k += 1
-    if k >= ci or not toks[ci].norm.startswith("ف"):
-        return None
+    if k >= ci or not (toks[ci].norm.startswith("ف") or (ci > 0 and toks[ci - 1].norm in ("فقد", "فلقد"))):
+        return None  # "أما X فقال …" / "أما X فقد أعلن …"
     segs = []
     j = k + 1
-    while j < ci:
-        stop = scan_phrase(doc, j, ci, None, max_len=8)
+    end = ci - 1 if toks[ci - 1].norm in ("فقد", "فلقد") else ci
+    while j < end:
+        stop = scan_phrase(doc, j, end, None, max_len=8)
         if stop.at > j:
             segs.append((j, stop.at))
         if stop.at <= j:
@@ -1101,7 +1102,7 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
     أطفال، كانت تقف …", "تعود أم أحمد إلى صاجها" is VSO and is handled by main_clause_subject."""
     toks = doc.tokens
     rng = doc.sent_tokens(si)
-    k = rng.start
+    k = after_dateline(doc, si)
     if k >= rng.stop or doc.inside_mark(toks[k].start) is not None:
         return None
     amma = toks[k].norm in ("اما", "واما")
@@ -1171,10 +1172,21 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str
     return found
 
 
+def after_dateline(doc: Doc, si: int) -> int:
+    """The first token of a sentence after a dateline ("بيدوا (الصومال) (أ ف ب) - …", "الجزائر - …")."""
+    rng = doc.sent_tokens(si)
+    k = rng.start
+    for x in range(rng.start + 1, min(rng.stop, rng.start + 9)):
+        gap = doc.gap_before(x)
+        if any(d in gap for d in (" - ", " – ", " — ", "- ", "– ")):
+            k = x
+    return k
+
+
 def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
     """The first word after fronted adverbials ("في المقابل،" "وفي المؤتمر الصحفي …،"): the main verb in VSO."""
     toks = doc.tokens
-    k = doc.sent_tokens(si).start
+    k = after_dateline(doc, si)
     while k < before and toks[k].norm in ADVERBIAL_OPENERS:
         j = k + 1
         while j < before and gap_kind(doc.gap_before(j)) is None:
