@@ -15,7 +15,21 @@ from itertools import islice
 
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import strip_article
-from quote_desk.core.rules.speaker import NAME_STARTERS, QUANTIFIERS, classify
+from quote_desk.core.rules.speaker import (
+    NAME_STARTERS,
+    QUANTIFIERS,
+    after_honorifics,
+    classify,
+    has_article,
+    is_accusative,
+    is_name_like,
+    name_end,
+    place_at,
+    scan_phrase,
+    split_name_title,
+    split_title_name,
+    starts_with_title,
+)
 
 
 @dataclass
@@ -263,9 +277,6 @@ class Discourse:
                     if self._role_word(big[0]) and not self._role_word(small[0]):
                         continue  # "الناطق باسم مديرية الأمن" is not "مديرية الأمن": a role holder, not the body
                     return e
-                # surname: a single-token person mention equal to the last token of a full name
-                if stype == "person" and e.stype == "person" and len(key) == 1 and k and k[-1] == key[0]:
-                    return e
             if stype == "person" and key in e.title_keys:
                 return e
         return None
@@ -302,13 +313,18 @@ class Discourse:
         narrative = self._narrative_antecedent(head, qualifier, a)
         if narrative is not None and (found is None or narrative[0] > found.last_pos or not self._carries(found, head)):
             _, (na, nb), title = narrative
-            ttext = None if title is None else self.doc.text[self.doc.tokens[title[0]].start : self.doc.tokens[title[1] - 1].end]
-            saved = self.cursor
-            self.cursor = self.doc.tokens[na].start
-            ent = self.explicit(na, nb, gender, ttext, mention_key(self.doc, *title) if title else None)
-            self.cursor = saved
-            return ent
+            return self._named_at(na, nb, gender, title)
         return found
+
+    def _named_at(self, a: int, b: int, gender: str | None, title: tuple[int, int] | None) -> Entity:
+        """The entity of a name written earlier in a sentence without speech, as if mentioned there."""
+        doc = self.doc
+        ttext = None if title is None else doc.text[doc.tokens[title[0]].start : doc.tokens[title[1] - 1].end]
+        saved = self.cursor
+        self.cursor = doc.tokens[a].start
+        ent = self.explicit(a, b, gender, ttext, mention_key(doc, *title) if title else None)
+        self.cursor = saved
+        return ent
 
     @staticmethod
     def _carries(e: Entity, head: str) -> bool:
@@ -319,23 +335,13 @@ class Discourse:
     def _honorific_antecedent(self, base: str, gender: str | None, before: int) -> Entity | None:
         """"وقال سموه", "وأكدت معاليها": the nearest earlier name that carried this honorific (صاحب السمو الشيخ X،
         معالي X), else the last person of that gender who spoke or was named."""
-        from quote_desk.core.rules.speaker import (
-            has_article,
-            is_name_like,
-            split_name_title,
-            split_title_name,
-            starts_with_title,
-        )
-
         doc = self.doc
         for k in range(before - 1, max(-1, before - self.NARRATIVE_WINDOW), -1):
             t = doc.tokens[k].norm
             if strip_article(t) != base or doc.inside_mark(doc.tokens[k].start) is not None:
                 continue
-            j = k + 1
-            while j < len(doc.tokens) and (doc.tokens[j].norm in doc.lex.honorifics or doc.tokens[j].norm in ("صاحب", "الملكي")):
-                j += 1
-            if j >= len(doc.tokens):
+            j = after_honorifics(doc, k + 1, len(doc.tokens))
+            if j >= len(doc.tokens) - 1:
                 continue
             titled = starts_with_title(doc, j, j + 1)
             end = j + 1  # the phrase after the honorifics, up to punctuation
@@ -359,16 +365,7 @@ class Discourse:
                 for x in range(na, min(nb, na + 3))
             ) or any(doc.tokens[x].norm.endswith(("ته", "تها")) or (doc.tokens[x].norm.startswith(("ب", "ل")) and doc.tokens[x].norm not in NAME_STARTERS) for x in range(na, min(nb, na + 2))):
                 continue  # "سعادة وزير الدولة عن سعادته بتوقيع …": no name there
-            n1 = na + 1
-            while n1 < nb and (doc.tokens[n1].norm in NAME_STARTERS or doc.tokens[n1 - 1].norm in NAME_STARTERS or n1 - na < 2):
-                n1 += 1  # the name's own words: given name, بن/آل chains, family name
-            if n1 < nb and has_article(doc, n1) and doc.lex.noun(doc.tokens[n1].norm) is None and n1 - na < 5:
-                n1 += 1  # a family name with the article closes the name: نورة سليمان الفصام
-            saved = self.cursor
-            self.cursor = doc.tokens[na].start
-            ent = self.explicit(na, n1, gender, None, None)
-            self.cursor = saved
-            return ent
+            return self._named_at(na, name_end(doc, na, nb), gender, None)
         for eid in reversed(self._recency()):
             e = self.entities[eid]
             if e.stype == "person" and e.mentions and (gender is None or e.gender in (None, gender)):
@@ -381,8 +378,6 @@ class Discourse:
         """The nearest earlier "title + name" whose title head is the anaphor's head, in any sentence:
         "والتقى وزير المالية أحمد كجوك أعضاء البعثة. وقال الوزير …" → أحمد كجوك. Returns (position, name range,
         title range). Only role heads (persons) are looked up this way; a bare body noun is too vague."""
-        from quote_desk.core.rules.speaker import scan_phrase, split_title_name
-
         doc = self.doc
         info = doc.lex.noun("ال" + head) or doc.lex.noun(head)
         if info is None or info.cls != "person":
@@ -405,11 +400,7 @@ class Discourse:
             if title is None:
                 continue
             # a narrative sentence goes on after the name (an object, a place): keep the name's own words only
-            n0, n1 = name
-            end = min(n1, n0 + 2)
-            while end < n1 and end - n0 < 4 and (doc.tokens[end - 1].norm in NAME_STARTERS or doc.tokens[end].norm in NAME_STARTERS):
-                end += 1
-            name = (n0, end)
+            name = (name[0], name_end(doc, *name))
             if qualifier and not any(head_stem(strip_article(doc.tokens[x].norm)) == qualifier for x in range(*title)):
                 continue
             return doc.tokens[k].start, name, title
@@ -456,8 +447,6 @@ class Discourse:
     def complete_names(self) -> None:
         """A person quoted only by surname ("الشابي") takes the fullest form the document writes anywhere:
         "منير الشابي" in a sentence without speech."""
-        from quote_desk.core.rules.speaker import is_name_like
-
         doc = self.doc
         index: dict[str, list[int]] = {}
         for t in doc.tokens:
@@ -491,8 +480,6 @@ class Discourse:
 
     def _complete_forward(self, e: Entity, given: str, index: dict[str, list[int]]) -> None:
         """A given name quoted alone ("حليمة") takes the full name written after it elsewhere ("حليمة عدن نور")."""
-        from quote_desk.core.rules.speaker import is_accusative, is_name_like, place_at
-
         doc = self.doc
         for k in index.get(given, []):
             end = k + 1

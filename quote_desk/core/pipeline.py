@@ -15,7 +15,6 @@ from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
 from quote_desk.core.normalize import normalize, strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
-    SAYING_AGREEMENT,
     Candidate,
     nonverbal_frames,
     participial_frame,
@@ -24,7 +23,14 @@ from quote_desk.core.rules.frames import (
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
-from quote_desk.core.rules.speaker import ANONYMITY_OBJECTS, ANONYMITY_VERBS, is_accusative
+from quote_desk.core.rules.speaker import (
+    ANONYMITY_OBJECTS,
+    ANONYMITY_VERBS,
+    NEGATIONS,
+    SAYING_AGREEMENT,
+    after_honorifics,
+    is_accusative,
+)
 
 # Base confidence per way the speaker was found, before evidence adjustments (calibrated on the dev split).
 BASE_CONFIDENCE = {
@@ -114,7 +120,7 @@ class Extractor:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
             if form.pos in ("perf", "imperf"):
                 c = verbal_frame(d, tok.i, form)
-                if c is not None and prev in ("لم", "ولم", "لن", "ولن", "لا", "ولا") and "comp:pp" in c.reasons:
+                if c is not None and prev in NEGATIONS and "comp:pp" in c.reasons:
                     c = None  # "ولم تعلق الرئاسة على الأحكام": a statement that was not made
                 if comp_only and c is not None and (
                     not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons)
@@ -409,12 +415,9 @@ def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
     """Drop leading discourse words and a ل-prefix channel noun from a mention."""
-    while a < b and (
-        d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ")
-        or (d.tokens[a].norm in d.lex.honorifics and b - a > 1)
-        or (d.tokens[a].norm == "صاحب" and b - a > 2 and d.tokens[a + 1].norm in d.lex.honorifics)
-    ):
+    while a < b and d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ"):
         a += 1
+    a = after_honorifics(d, a, b)
     while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها") and b - a > 1 and not (
         d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 3  # "المصادر الليبية نفسها" points back
     ):

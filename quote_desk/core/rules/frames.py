@@ -27,11 +27,13 @@ from quote_desk.core.rules.speaker import (
     ANONYMITY_VERBS,
     IDAFA_NOUNS,
     NAME_STARTERS,
+    NEGATIONS,
     NP_BREAKERS,
     PREP_PRONOUNS,
     PREPOSITIONS,
     QUANTIFIERS,
     RELAY_LEMMAS,
+    SAYING_AGREEMENT,
     SAYING_PARTICIPLES,
     Stop,
     gap_kind,
@@ -1194,7 +1196,7 @@ def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
         if j >= before or gap_kind(doc.gap_before(j)) != "comma":
             return None
         k = j
-    if k + 1 < before and toks[k].norm in ("لم", "لن", "ولم", "ولن", "فلم", "ما", "وما", "لا", "ولا"):
+    if k + 1 < before and toks[k].norm in NEGATIONS:
         k += 1  # "ولم يصدر …": the verb follows the negation
     return k if k < before else None
 
@@ -1477,13 +1479,6 @@ def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:
     elif k < b and not toks[k].norm.startswith(("ال", "ل")) and toks[k].norm not in IDAFA_NOUNS and doc.lex.noun(toks[k].norm) is None:
         return (a, b)  # "تقديرات رسمية": an adjective follows, the report noun is the source itself
     return (k, b) if k < b else (a, b)
-
-
-SAYING_AGREEMENT = {
-    folded_w: agr
-    for w, agr in (("قائلا", ("m", "sg")), ("قائلة", ("f", "sg")), ("قائلين", ("m", "pl")), ("قائلتين", ("f", "du")), ("بالقول", (None, None)))
-    for folded_w in folded({w})
-}
 
 
 def saying_frame(doc: Doc, k: int) -> Candidate | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
-from quote_desk.core.normalize import folded
+from quote_desk.core.normalize import folded, normalize
 
 OPEN_MARKS = "«“”\"‘’‹﴿"
 # Tokens that never belong to a subject phrase and end it (coordinating/discourse words, negation).
@@ -42,7 +42,12 @@ IDAFA_NOUNS = folded(
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
 RELAY_LEMMAS = folded({"أفاد", "ذكر", "أورد", "نقل"})
 RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
-SAYING_PARTICIPLES = folded({"قائلا", "قائله", "قائلين", "قائلتين", "بالقول"})
+# قائلاً / بالقول: "saying", after any verb; with the agreement of the one who says (gender, number)
+SAYING_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
+    normalize(w): agr
+    for w, agr in (("قائلاً", ("m", "sg")), ("قائلة", ("f", "sg")), ("قائلين", ("m", "pl")), ("قائلتين", ("f", "du")), ("بالقول", (None, None)))
+}
+SAYING_PARTICIPLES = frozenset(SAYING_AGREEMENT)
 # Participles whose prepositional complement belongs to the mention of an unnamed source
 PARTICIPLE_COMPLEMENTS = folded({"مشارك", "مشاركه", "مشاركين", "مشاركون", "مطلع", "مطلعه", "مطلعين", "مطلعون", "مقرب",
                                  "مقربه", "مقربين", "مقربون", "قريب", "قريبه", "قريبين", "حاضر", "حاضرين", "مقيم", "مقيمه"})
@@ -279,15 +284,11 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None and not t.startswith("ال"):
-            head = lex.noun(doc.tokens[i].norm)
-            indefinite = (not doc.tokens[i].norm.startswith("ال") and not is_name_like(doc, i)) or (
-                doc.tokens[i].norm.endswith(("ون", "ين")) and not doc.tokens[i].norm.startswith("ال")
-            )
-            if (head is None or head.cls != "anon" or doc.tokens[i].norm.startswith("ال")) and not indefinite and not (
-                doc.tokens[i].norm not in lex.given_names and not doc.tokens[i].norm.startswith("ال") and j == i + 1
-            ):
+            # a perfect verb, 3rd person plural: after a definite subject or a name the phrase has ended ("الأهالي
+            # تجمعوا …"); an indefinite head keeps the clause that describes it ("دبلوماسيون أوروبيون حضروا المؤتمر")
+            head = doc.tokens[i].norm
+            if head.startswith("ال") or head in lex.given_names:
                 return Stop(j, "eos")
-            # "دبلوماسيون أوروبيون حضروا المؤتمر": an unnamed source described by a clause keeps it  # a perfect verb, 3rd person plural ("شهود عيان تحدثوا …"): the phrase ended
         if j - i - in_parens >= max_len:
             return Stop(j, "long")
         j += 1
@@ -347,6 +348,33 @@ def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozens
             return j
         j += 1
     return j
+
+
+NEGATIONS = folded({"لم", "لن", "ولم", "ولن", "فلم", "ما", "وما", "لا", "ولا"})
+
+
+def after_honorifics(doc: Doc, k: int, b: int) -> int:
+    """The first token at or after k that is not an honorific: "معالي الشيخ X", "صاحب السمو الملكي الأمير X".
+    صاحب counts only before another honorific (صاحب السمو), never in "صاحب الهدف"."""
+    lex = doc.lex
+    while k < b - 1 and (
+        doc.tokens[k].norm in lex.honorifics or (doc.tokens[k].norm == "صاحب" and doc.tokens[k + 1].norm in lex.honorifics)
+    ):
+        k += 1
+    return k
+
+
+def name_end(doc: Doc, a: int, b: int) -> int:
+    """Where a person's own name that starts at a ends, inside a phrase [a, b) that may run on into an object:
+    given name and one more word, بن/آل/أبو chains, and a family name with the article (نورة سليمان الفصام،
+    سعد بن شريدة الكعبي) — "أحمد كجوك أعضاء البعثة" → أحمد كجوك."""
+    toks = doc.tokens
+    end = min(b, a + 2)
+    while end < b and end - a < 8 and (toks[end - 1].norm in NAME_STARTERS or toks[end].norm in NAME_STARTERS):
+        end += 1
+    if end < b and end - a < 5 and has_article(doc, end) and doc.lex.noun(toks[end].norm) is None:
+        end += 1
+    return end
 
 
 def place_at(doc: Doc, k: int, limit: int | None = None) -> int:
@@ -410,9 +438,7 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     words included (عبد الفتاح السيسي). Without such a token the whole phrase is the mention, with no title.
     """
     lex = doc.lex
-    h = a
-    while h + 1 < b and (lex_hon := doc.tokens[h].norm) and (lex_hon in lex.honorifics or (lex_hon == "صاحب" and doc.tokens[h + 1].norm in lex.honorifics)):
-        h += 1  # "سعادة السفير خالد المري", "معالي وزيرة المالية …": an honorific before the title
+    h = after_honorifics(doc, a, b)  # "سعادة السفير خالد المري", "معالي وزيرة المالية …": an honorific before the title
     if h > a and starts_with_title(doc, h, b):
         a = h
     if not starts_with_title(doc, a, b) or b - a < 2:
@@ -503,9 +529,7 @@ def split_name_title(doc: Doc, a: int, b: int) -> tuple[tuple[int, int], tuple[i
     """A name followed by its title with no comma, as agencies write it: "الأمير عبدالعزيز بن سلمان وزير الطاقة",
     "عبدالله بن زايد آل نهيان وزير الخارجية" → (name range, title range); (whole, None) when there is none."""
     lex = doc.lex
-    k = a
-    while k < b and (doc.tokens[k].norm in lex.honorifics or (doc.tokens[k].norm == "صاحب" and k + 1 < b and doc.tokens[k + 1].norm in lex.honorifics)):
-        k += 1
+    k = after_honorifics(doc, a, b)
     start = k
     while k < b:
         t = doc.tokens[k].norm
