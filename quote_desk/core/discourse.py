@@ -21,6 +21,7 @@ from quote_desk.core.rules.speaker import (
     after_honorifics,
     classify,
     has_article,
+    honorific_pronoun,
     is_accusative,
     is_name_like,
     name_end,
@@ -528,23 +529,6 @@ class Discourse:
                 if other.stype != "anonymous_source" and any(head in map(head_stem, k) for k in other.title_keys):
                     return other
         return best if best_n >= 1 else None
-
-
-HONORIFIC_PRONOUN_BASES = {
-    "سمو": "سمو", "معالي": "معالي", "سعادت": "سعاده", "فخامت": "فخامه", "جلالت": "جلاله", "سماحت": "سماحه",
-    "سيادت": "سياده", "نيافت": "نيافه", "دولت": "دوله",
-}
-
-
-def honorific_pronoun(norm: str) -> tuple[str, str | None] | None:
-    """(honorific, gender) for سموه/معاليها/فخامته …, else None. The honorific is the folded word that stands
-    before the dignitary's name (سمو، معالي، سعاده)."""
-    for suffix, gender in (("ها", "f"), ("ه", "m"), ("هم", None)):
-        if norm.endswith(suffix):
-            base = norm[: -len(suffix)]
-            if base in HONORIFIC_PRONOUN_BASES:
-                return HONORIFIC_PRONOUN_BASES[base], gender
-    return None
 
 
 def agrees(e: Entity, gender: str | None, number: str | None) -> bool:

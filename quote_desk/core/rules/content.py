@@ -5,7 +5,7 @@ from __future__ import annotations
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import folded
 from quote_desk.core.rules.marks import strip_span
-from quote_desk.core.rules.speaker import gap_kind, is_accusative, name_mark
+from quote_desk.core.rules.speaker import gap_kind, honorific_pronoun, is_accusative, name_mark
 
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
@@ -36,7 +36,7 @@ def complement_follows(
         return False
     if adjunct_before_content(doc, k, limit) is not None:
         return True
-    if k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers and _honorific_pronoun_word(doc.tokens[k + 1].norm):
+    if k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers and honorific_pronoun(doc.tokens[k + 1].norm) is not None:
         return True  # "موضحة سعادتها أن …"
     gk = gap_kind(doc.gap_after(k))
     if gk in ("colon", "mark"):
@@ -59,10 +59,6 @@ def complement_follows(
     if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
         return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
     return allow_pp and nxt == "علي" and k + 2 < limit
-
-
-def _honorific_pronoun_word(norm: str) -> bool:
-    return norm[:-1] in ("سمو", "معالي", "سعادت", "فخامت") or norm[:-2] in ("سمو", "معالي", "سعادت", "فخامت")
 
 
 ADJUNCT_PREPS = folded({"في", "عبر", "خلال", "على", "امام", "لدى", "بعد", "اثناء"})

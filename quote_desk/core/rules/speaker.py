@@ -377,6 +377,23 @@ def name_end(doc: Doc, a: int, b: int) -> int:
     return end
 
 
+HONORIFIC_PRONOUN_BASES = {
+    "سمو": "سمو", "معالي": "معالي", "سعادت": "سعاده", "فخامت": "فخامه", "جلالت": "جلاله", "سماحت": "سماحه",
+    "سيادت": "سياده", "نيافت": "نيافه", "دولت": "دوله",
+}
+
+
+def honorific_pronoun(norm: str) -> tuple[str, str | None] | None:
+    """(honorific, gender) for سموه/معاليها/فخامته …, else None. The honorific is the folded word that stands
+    before the dignitary's name (سمو، معالي، سعاده)."""
+    for suffix, gender in (("ها", "f"), ("ه", "m"), ("هم", None)):
+        if norm.endswith(suffix):
+            base = norm[: -len(suffix)]
+            if base in HONORIFIC_PRONOUN_BASES:
+                return HONORIFIC_PRONOUN_BASES[base], gender
+    return None
+
+
 def place_at(doc: Doc, k: int, limit: int | None = None) -> int:
     """Number of tokens of a place name (gazetteer) starting at token k, within one clause; 0 if none."""
     limit = len(doc.tokens) if limit is None else min(limit, len(doc.tokens))
