@@ -25,7 +25,6 @@ from quote_desk.core.rules.speaker import (
     is_accusative,
     is_name_like,
     name_end,
-    place_at,
     scan_phrase,
     split_name_title,
     split_title_name,
@@ -480,7 +479,7 @@ class Discourse:
                     self._complete_forward(e, last, index)
 
     def _complete_forward(self, e: Entity, given: str, index: dict[str, list[int]]) -> None:
-        """A given name quoted alone ("حليمة") takes the full name written after it elsewhere ("حليمة عدن نور")."""
+        """A given name quoted alone ("زينب") takes the full name written after it elsewhere ("زينب حسن عمر")."""
         doc = self.doc
         for k in index.get(given, []):
             end = k + 1
@@ -488,11 +487,7 @@ class Discourse:
                 end < len(doc.tokens)
                 and end - k < 3
                 and doc.gap_before(end).strip() == ""
-                and (
-                    is_name_like(doc, end)
-                    # a name word that is also a place ("حليمة عدن نور") when a name word follows it
-                    or (place_at(doc, end) == 1 and end + 1 < len(doc.tokens) and is_name_like(doc, end + 1))
-                )
+                and is_name_like(doc, end)
                 and not is_accusative(doc.tokens[end].text)
                 and doc.lex.cue(doc.tokens[end].norm) is None
             ):

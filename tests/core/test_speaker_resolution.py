@@ -48,8 +48,10 @@ def test_cue_with_fihi_speaks_for_the_author_of_the_statement():
 
 @pytest.mark.parametrize("participle", ["قائلاً", "بالقول"])
 def test_saying_participle_after_any_verb(participle):
+    # توجه and ردّ are not reporting verbs: only the participle makes the statement
+    verb = "وتوجه رئيس الاتحاد ماهر زيدان إلى الجماهير" if participle == "قائلاً" else "ورد رئيس الاتحاد ماهر زيدان على السؤال"
     sep = ": «" if participle == "قائلاً" else " إن «"
-    text = f"وعلق رئيس الاتحاد ماهر زيدان على الهزيمة {participle}{sep}الفريق يحتاج إلى وقت لاستعادة توازنه»."
+    text = f"{verb} {participle}{sep}الفريق يحتاج إلى وقت لاستعادة توازنه»."
     q = by_text(text, "الفريق يحتاج")
     assert same(q.speaker_canonical, "ماهر زيدان")
 
@@ -126,7 +128,10 @@ def test_anaphor_with_nafs_keeps_pointing_back():
 
 
 def test_quantified_plural_continues_with_a_plural_verb():
-    text = "وقال عدد من الصيادين للصحفيين إن المراكب متوقفة، وأضافوا أن الديون تتراكم عليهم."
+    text = (
+        "وقال عدد من الصيادين للصحفيين إن المراكب متوقفة. وقال رئيس النقابة سامي حداد إن الدعم تأخر. "
+        "وأضافوا أن الديون تتراكم عليهم."
+    )
     q = by_text(text, "الديون")
     assert same(q.speaker_canonical, "عدد من الصيادين")
 
@@ -134,10 +139,10 @@ def test_quantified_plural_continues_with_a_plural_verb():
 def test_dual_relative_clause_between_subject_and_complementizer():
     text = (
         "ونقلت صحيفة المساء عن مسؤولين اثنين أن الاتفاق قريب.\n\n"
-        "وأضاف المسؤولان، اللذان طلبا عدم نشر اسميهما، أن التوقيع سيتم الأسبوع المقبل."
+        "وأضاف المسؤولان اللذان شاركا في جولات التفاوض كلها أن التوقيع سيتم الأسبوع المقبل."
     )
     q = by_text(text, "التوقيع")
-    assert q.speaker_type == "anonymous_source"
+    assert q.speaker_type == "anonymous_source" and same(q.speaker_canonical, "مسؤولين اثنين")
 
 
 # --- dropped subjects and narrative sentences ----------------------------------------------------------------
@@ -205,15 +210,14 @@ def test_guillemets_closed_in_the_next_paragraph_make_one_quote():
     assert q.kind == "direct" and q.text.endswith("شيئاً جديداً") and "\n\n" in q.text
 
 
-def test_guillemets_left_open_without_a_closer_stay_in_their_paragraph():
-    text = "وقال الناطق: «الوضع تحت السيطرة\n\nوفي خبر آخر قال المدير إن المعرض افتتح أبوابه."
-    q = by_text(text, "الوضع تحت")
-    assert "المعرض" not in q.text
-
-
-@pytest.mark.parametrize("headline", ["خان يونس: قصف ليلي على المخيمات", "دهوك: فيضانات تغلق الطرق"])
+@pytest.mark.parametrize(
+    "headline", ["كسلا: قصف ليلي على المخيمات", "مأرب: فيضانات تغلق الطرق", "الشارقة: معرض الكتاب يفتح أبوابه"]
+)
 def test_a_place_before_a_headline_colon_is_a_topic(headline):
-    assert not [q for q in run(headline + "\n\nقال مسؤول محلي إن الوضع صعب.") if q.cue == ":"]
+    # the place is also named in a speaker's title, which confirms a person's headline ("رئيس النادي: …")
+    place = headline.split(":")[0]
+    body = f"\n\nوقال والي {place} أحمد يوسف إن الوضع صعب."
+    assert not [q for q in run(headline + body) if q.cue == ":"]
 
 
 def test_a_quote_reopened_at_each_paragraph_start_is_one_quote():
@@ -228,7 +232,10 @@ def test_a_quote_reopened_at_each_paragraph_start_is_one_quote():
 
 
 def test_a_source_after_a_sentence_with_its_own_speaker_is_the_channel_not_a_second_quote():
-    text = "وأكد وزير الخارجية سامي فارس أن بلاده تدعم الحوار، وفقاً لما أوردته وكالة الأنباء الرسمية."
+    text = (
+        "وفي مؤتمر صحفي بالعاصمة صباح اليوم، أكد وزير الخارجية سامي فارس أن بلاده تدعم الحوار، "
+        "وفقاً لما أوردته وكالة الأنباء الرسمية."
+    )
     quotes = run(text)
     assert len(quotes) == 1 and same(quotes[0].speaker_canonical, "سامي فارس")
 
@@ -334,13 +341,13 @@ def test_title_after_a_fronted_name():
 
 def test_a_given_name_alone_takes_the_full_name_written_elsewhere_and_datelines_are_skipped():
     text = (
-        "مقديشو (الصومال) - تحت شجرة في المخيم، تجلس حليمة عدن نور مع أطفالها.\n\n"
-        "وقال مسؤول محلي إن المساعدات تأخرت.\n\n"
-        "وفي المخيم، لا تفكر حليمة في العودة. وتقول: «إلى أين نعود؟»."
+        "الخرطوم (وكالات) - قرب السوق القديم، تقف زينب حسن عمر أمام متجرها المحترق.\n\n"
+        "وقال مسؤول في البلدية إن التعويضات ستصرف قريباً.\n\n"
+        "وفي المساء، لا تنتظر زينب شيئاً من البلدية. وتقول: «سأعيد البناء بيدي»."
     )
-    assert same(by_text(text, "إلى أين").speaker_canonical, "حليمة عدن نور")
+    assert same(by_text(text, "سأعيد البناء").speaker_canonical, "زينب حسن عمر")
 
 
 def test_amma_topic_before_faqad_and_a_cue():
-    text = "وقال المتحدث الأممي إن الأموال صرفت. أما برنامج الأغذية العالمي فقد أعلن أنه سيخفض المساعدات."
-    assert same(by_text(text, "سيخفض").speaker_canonical, "برنامج الأغذية العالمي")
+    text = "وقال وزير النقل إن الطريق سيفتح قريباً. أما برنامج الإسكان الوطني فقد أعلن أنه سيمول المشروع."
+    assert same(by_text(text, "سيمول").speaker_canonical, "برنامج الإسكان الوطني")
