@@ -9,13 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quote_desk import __version__
 from quote_desk.app.i18n import install_translations, resolve_language
 from quote_desk.app.main_window import DeskWindow, ExtractorFactory
 from quote_desk.app.paths import default_project_path, demo_project_path
 from quote_desk.app.settings import Settings
+from quote_desk.errors import QuoteDeskError
 from quote_desk.store import ReviewProject
 
 
@@ -78,11 +79,26 @@ def open_desk(
         else:
             recent = [p for p in settings.recent_projects() if Path(p).is_file()]
             project_path = recent[0] if recent else default_project_path()
-    project = ReviewProject.open(project_path)
+    failed: tuple[str | Path, QuoteDeskError] | None = None
+    try:
+        project = ReviewProject.open(project_path)
+    except QuoteDeskError as exc:
+        # A project that cannot be opened (damaged, busy in another desk, not writable, a folder) must not keep
+        # the desk from starting when it was launched from a menu, where nobody reads stderr: open the default
+        # project and say why in the window, with the same offers as File > Open (restore a backup).
+        fallback = default_project_path()
+        if str(project_path) == ":memory:" or Path(project_path).resolve() == fallback.resolve():
+            raise
+        failed = (project_path, exc)
+        print(f"quote-desk: {exc}; opening {fallback} instead", file=sys.stderr)
+        project_path = fallback
+        project = ReviewProject.open(project_path)
     if str(project_path) != ":memory:":
         settings.add_recent(str(Path(project_path).resolve()))
     window = DeskWindow(project, settings, extractor_factory)
     window.language = language  # type: ignore[attr-defined]
+    if failed is not None:
+        window.report_open_failure(*failed)
     if demo:
         samples = sample_articles()
         if samples:
@@ -90,15 +106,36 @@ def open_desk(
     return window
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def startup_error_box(message: str) -> QMessageBox:
+    """The dialog for a desk that cannot start at all (its project cannot be opened, nor the default one)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "quote_desk", tr("The desk cannot start."), QMessageBox.StandardButton.Close)
+    box.setObjectName("startup_error_box")
+    box.setInformativeText(message)
+    return box
+
+
 def run_desk(project_path: str | Path | None = None, *, demo: bool = False, lang: str | None = None,
              qt_args: Sequence[str] = ()) -> int:  # fmt: skip
-    app = make_app(qt_args)
-    window = open_desk(project_path, demo=demo, lang=lang)
-    window.show()
-    if os.environ.get("QUOTE_DESK_SMOKE"):  # used by tests: start, show, quit
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(int(os.environ["QUOTE_DESK_SMOKE"]), window.close)
+    app = make_app(qt_args)
+    smoke = int(os.environ["QUOTE_DESK_SMOKE"]) if os.environ.get("QUOTE_DESK_SMOKE", "").isdigit() else None
+    try:
+        window = open_desk(project_path, demo=demo, lang=lang)
+    except QuoteDeskError as exc:  # not even the default project opens: say so where a menu-started desk is seen
+        print(f"quote-desk: {exc}", file=sys.stderr)
+        box = startup_error_box(str(exc))
+        if smoke is not None:
+            QTimer.singleShot(smoke, box.close)
+        box.exec()
+        return 2
+    window.show()
+    if smoke is not None:  # used by tests: start, show, quit
+        QTimer.singleShot(smoke, window.close)
     code = app.exec()
     from PySide6.QtCore import QThreadPool
 

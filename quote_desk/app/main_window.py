@@ -159,6 +159,7 @@ class DeskWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self.job: Job | None = None
+        self.open_failure: tuple[str, str] | None = None  # (project, why) when the start-up project could not open
         self.dialog: QWidget | None = None  # the open dialog, if any (tests drive it through keys)
         self._item_started = time.monotonic()
         self._article_cache: dict[int, str] = {}
@@ -979,6 +980,20 @@ class DeskWindow(QMainWindow):
         self.table.selectionModel().clearCurrentIndex()
         self.load_rows()
         return True
+
+    def report_open_failure(self, path: str | Path, exc: QuoteDeskError) -> None:
+        """At start-up the asked-for project could not be opened and this window shows another one: say which,
+        and why; a damaged project with a backup gets the offer to restore it, as File > Open does."""
+        self.open_failure = (str(path), str(exc))
+        instead = tr("The desk opened %1 instead.").replace("%1", fsi(self.project.path))
+        if isinstance(exc, ProjectCorruptError) and exc.backup is not None:
+            backup = exc.backup
+            self.confirm(str(exc) + "\n\n" + instead + "\n\n"
+                         + tr("Restore the latest backup (%1)? The damaged file is kept beside it.")
+                         .replace("%1", backup_time(backup)),
+                         lambda: self._restore_and_open(path, backup), name="restore_box")  # fmt: skip
+        else:
+            self.show_error(str(exc) + "\n\n" + instead)
 
     def _restore_and_open(self, path: str | Path, backup: Path) -> None:
         try:

@@ -509,6 +509,10 @@
         <source>Restored the backup of %1; the damaged file is kept as %2</source>
         <translation>استُعيدت النسخة الاحتياطية المأخوذة في %1؛ وحُفظ الملف التالف باسم %2</translation>
     </message>
+    <message>
+        <source>The desk opened %1 instead.</source>
+        <translation>فتحت المنضدة %1 بدلاً منه.</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -907,6 +911,13 @@
     <message>
         <source>↑/↓ choose · Enter pick · Esc cancel</source>
         <translation>↑/↓ للتنقل · Enter للاختيار · Esc للإلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The desk cannot start.</source>
+        <translation>تعذّر تشغيل المنضدة.</translation>
     </message>
 </context>
 </TS>
