@@ -164,6 +164,20 @@ def test_dropped_feminine_subject_after_a_subject_first_narrative_sentence():
     assert same(q.speaker_canonical, "نوال حمدي")
 
 
+def test_narrative_subject_with_a_title_and_an_object_gives_the_name_alone():
+    # "كوثر …" is a title-first subject followed by an accusative object (وفداً), "نذير …" by a construct object
+    # (ولاية تيارت): the dropped-subject statement after each gets the name, not the title or the object
+    text = (
+        "وقال المتحدث باسم الحكومة إن الاجتماع انتهى.\n\n"
+        "واستقبلت وزيرة الأسرة منيرة بلقاسم وفداً من الجمعيات أمس. وأكدت أن الدعم سيتواصل.\n\n"
+        "وزار وزير الأشغال رابح العيدوني ولاية تيارت. وشدد على أن الطريق سيفتح قبل الصيف."
+    )
+    first = by_text(text, "الدعم سيتواصل")
+    second = by_text(text, "الطريق سيفتح")
+    assert same(first.speaker_canonical, "منيرة بلقاسم")
+    assert same(second.speaker_canonical, "رابح العيدوني")
+
+
 def test_circumstantial_clause_before_the_colon():
     q = by_text("تقول سعاد وهي تعد الخبز: «نعمل منذ الفجر حتى المساء».", "نعمل منذ")
     assert same(q.speaker_canonical, "سعاد")

@@ -944,6 +944,10 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         return None  # "ولم يقل …", "هجوماً روسياً …": negation, pronouns and accusatives are not subjects
     if doc.lex.cue(toks[a].norm) is not None or toks[a].norm in ADVERBIAL_OPENERS or toks[a].norm in doc.lex.nonverbal_first:
         return None  # "وفق ما نقلت قناة …": a source phrase, not a subject
+    for x in range(a + 2, b):
+        if is_accusative(toks[x].text):
+            b = x  # "استقبلت الوزيرة كوثر كريكو وفداً …": the object ends the subject before any title split
+            break
     if starts_with_title(doc, a, b):
         t, n = split_title_name(doc, a, b)
         if t is not None:  # "الخبير في السياسات المائية محمد بازة": the name after the title

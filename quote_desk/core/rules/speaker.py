@@ -600,6 +600,15 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     if k < b:
         return k
     for k in range(a + 2, b):
+        if (
+            doc.tokens[k].norm in IDAFA_NOUNS
+            and has_article(doc, k - 1)
+            and doc.tokens[k - 2].norm not in NAME_STARTERS
+            and is_name_like(doc, a)
+            and all(is_name_like(doc, x) or has_article(doc, x) for x in range(a, k))
+        ):
+            return k  # "زار الوزير نذير العرباوي ولاية باتنة": a name ends with its article surname
+    for k in range(a + 2, b):
         t = doc.tokens[k].norm
         prev = doc.tokens[k - 1].norm
         if derived_verbal_noun(t) and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS:
@@ -637,7 +646,8 @@ def trim_construct_object(doc: Doc, a: int, b: int) -> int:
             and not doc.tokens[k].norm.startswith("ال")
             and (nx in IDAFA_NOUNS or place_at(doc, k + 1, b))
             and any(is_name_like(doc, x) for x in range(a, k))
-            and not doc.tokens[k].norm.startswith(("ب", "ل", "و"))  # بمحافظة الحديدة: a prepositional phrase
+            # بمحافظة الحديدة: a prepositional phrase; but ولاية، وزارة، وكالة are nouns of their own
+            and not (doc.tokens[k].norm.startswith(("ب", "ل", "و")) and doc.tokens[k].norm not in IDAFA_NOUNS)
             and not any(doc.tokens[x].norm in PREPOSITIONS for x in range(a, k))
         ):
             return k  # "أكد الوزير عبدالله اليحيا حرص دولة الكويت على …": a verbal noun in construct
