@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from quote_desk.core.document import Doc
-from quote_desk.core.normalize import strip_article
+from quote_desk.core.normalize import folded, strip_article
 from quote_desk.core.rules.speaker import (
     NAME_STARTERS,
     QUANTIFIERS,
@@ -168,8 +168,21 @@ class Discourse:
                 for eid in reversed(self._recency()):
                     e = self.entities[eid]
                     if e.stype == "person" and (gender is None or e.gender in (None, gender)) and e.mentions:
-                        return e
+                        return e if self._role_fits(e, head) else None
         return fallback
+
+    GENERIC_ROLES = folded({"مسؤول", "مسؤولة", "متحدث", "متحدثة", "ناطق", "ناطقة"})
+
+    def _role_fits(self, e: Entity, head: str) -> bool:
+        """May the role noun `head` ("المسؤول", "اللاعبة") describe the person `e`? A generic role fits anyone; a
+        specific one does not fit a person described by another role ("المدرب" is not "المحلل" or the club's
+        chief executive)."""
+        if strip_article(head) in self.GENERIC_ROLES:
+            return True
+        hs = head_stem(head)
+        lex = self.doc.lex
+        roles = [w for w in [k[0] for k in e.title_keys if k] + [e.head] if w in lex.titles or lex.noun("ال" + w) is not None]
+        return not roles or any(head_stem(r) == hs for r in roles)  # "التونسية" is a nisba, not a role
 
     RECENCY_WINDOW = 80  # entities looked back at; keeps long documents linear
 

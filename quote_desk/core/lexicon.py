@@ -16,6 +16,10 @@ from pathlib import Path
 from quote_desk.core.normalize import normalize
 from quote_desk.resources import resource_path
 
+# `needs=comp` in cue_verbs.tsv: the verb reports speech only when a complementizer introduces its content
+# (سجّل أن … is a statement, سجّل هدفاً is not); other `needs` values are a word that must follow.
+NEEDS_COMPLEMENTIZER = "comp"
+
 
 @dataclass(frozen=True, slots=True)
 class CueForm:

@@ -9,7 +9,7 @@ from functools import cache
 from quote_desk.core.config import EngineConfig
 from quote_desk.core.discourse import Discourse, Entity, agrees, mention_key
 from quote_desk.core.document import Doc
-from quote_desk.core.lexicon import CueForm, Lexicon, load_lexicon
+from quote_desk.core.lexicon import NEEDS_COMPLEMENTIZER, CueForm, Lexicon, load_lexicon
 from quote_desk.core.linking_api import SpeakerLinker
 from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
 from quote_desk.core.normalize import normalize, strip_article
@@ -114,7 +114,9 @@ class Extractor:
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
             if form.pos == "imperf" and tok.i > 0 and is_accusative(d.tokens[tok.i - 1].text) and not d.text[d.tokens[tok.i - 1].end : tok.start].strip():
                 continue  # "تبنى المجلس قراراً يطالب …": a clause describing a document, not a statement
-            if form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):
+            if form.needs == NEEDS_COMPLEMENTIZER:
+                comp_only = True  # سجّل، زاد، اشترط: a statement only with أن/إن (سجّلت المملكة 412 إصابة is not one)
+            elif form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):
                 continue
             if d.inside_mark(tok.start) is not None:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
@@ -129,6 +131,8 @@ class Extractor:
                     c = None  # بين with a long phrase before أن is the preposition "between"
             elif form.pos == "part":
                 c = participial_frame(d, tok.i, form)
+                if comp_only and c is not None and not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons):
+                    c = None
                 if c is None and tok.norm in SAYING_AGREEMENT:
                     c = saying_frame(d, tok.i)  # "وزاد المسؤول قائلاً: …": no comma before قائلاً
                 if c is not None and c.optional and not self.config.keep_pp_content:

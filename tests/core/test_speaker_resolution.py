@@ -365,3 +365,42 @@ def test_a_given_name_alone_takes_the_full_name_written_elsewhere_and_datelines_
 def test_amma_topic_before_faqad_and_a_cue():
     text = "وقال وزير النقل إن الطريق سيفتح قريباً. أما برنامج الإسكان الوطني فقد أعلن أنه سيمول المشروع."
     assert same(by_text(text, "سيمول").speaker_canonical, "برنامج الإسكان الوطني")
+
+
+# --- verbs that report only with a complementizer, and clauses that are not content ----------------------------
+def test_a_complementizer_only_cue_reports_with_an_but_not_with_an_object():
+    text = (
+        "وسجلت النائبة هند الوزاني أن عشرات القرى ما زالت بلا طريق معبدة.\n\n"
+        "وسجلت الولاية 37 حالة جديدة خلال الأسبوع، وفق ما أفادت به مديرية الصحة."
+    )
+    quotes = run(text)
+    said = by_text(text, "عشرات القرى")
+    assert same(said.speaker_canonical, "هند الوزاني") and said.cue == "وسجلت"
+    figures = by_text(text, "37 حالة")
+    assert figures.cue.startswith("وفق") and same(figures.speaker_canonical, "مديرية الصحة")
+    assert len(quotes) == 2
+
+
+def test_a_temporal_an_clause_is_an_adjunct_not_the_content():
+    text = (
+        "وأكد المدرب قبل أن يغادر قاعة المؤتمر أن الفريق سيلعب بتشكيلته الكاملة.\n\n"
+        "وسجل المهاجم الهدف الثاني بعد أن راوغ ثلاثة مدافعين."
+    )
+    quotes = run(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "الفريق سيلعب بتشكيلته الكاملة" and same(quotes[0].speaker_canonical, "المدرب")
+
+
+def test_a_relative_clause_with_a_cue_before_the_colon_belongs_to_the_subject():
+    text = "وتابع حارس المنتخب، الذي كتب اسمه في سجل البطولة: «الفوز على أرضنا ليس مضموناً أبداً»."
+    q = by_text(text, "الفوز على أرضنا")
+    assert same(q.speaker_canonical, "حارس المنتخب") and q.cue == "وتابع"
+
+
+def test_a_specific_role_anaphor_does_not_take_a_person_of_another_role():
+    text = (
+        "وقال المحلل الاقتصادي ناصر الجبوري إن السوق تحتاج إلى إصلاحات.\n\n"
+        "وتمنى المدرب أن يستعيد اللاعبون لياقتهم قبل المباراة المقبلة."
+    )
+    q = by_text(text, "يستعيد اللاعبون")
+    assert same(q.speaker_canonical, "المدرب")

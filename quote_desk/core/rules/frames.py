@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from quote_desk.core.document import Doc
-from quote_desk.core.lexicon import CueForm
+from quote_desk.core.lexicon import NEEDS_COMPLEMENTIZER, CueForm
 from quote_desk.core.normalize import folded
 from quote_desk.core.rules.content import (
     PP_CONTENT_LEMMAS,
@@ -322,6 +322,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 if j2 < limit and gap_kind(doc.gap_before(j2)) == "comma":
                     j = j2
                     stop = scan_phrase(doc, j, limit, form) if not _opens_adjunct(doc, j, limit) else Stop(j, "adjunct")
+                    continue
+                if j2 < limit and ":" in doc.gap_before(j2):
+                    # "وتابع القائد، الذي سجل خمسة أهداف: «…»": the colon after the relative clause is the verb's
+                    stop = Stop(j2, gap_kind(doc.gap_before(j2)) or "colon")
                     continue
             if j < limit and doc.lex.cue(toks[j].norm) is not None:
                 break  # a new cue after the comma starts its own frame
@@ -1366,7 +1370,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             end = clause_end(doc, start, sent.end)
         elif not at_start and gap_kind(doc.gap_before(k)) == "comma":
             first = lex.cue(toks[rng.start].norm)
-            if first is not None and first.pos in ("perf", "imperf"):
+            if first is not None and first.pos in ("perf", "imperf") and first.needs != NEEDS_COMPLEMENTIZER:
                 continue  # "وأكد الوزير، بحسب البيان، …": the source phrase sits inside a verb's frame
             start, end = strip_span(doc.text, sent.start, toks[k - 1].end, TRIM)
         else:

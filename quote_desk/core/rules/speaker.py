@@ -61,8 +61,23 @@ class Stop:
     why: str  # comp | prep_comp | colon | mark | ba | an | comma | adjunct | masdar | saying | eos | long | paren
 
 
+# Conjunctions that make أن temporal or concessive ("بعد أن غادر", "قبل أن يصل", "رغم أن"): the clause is an
+# adjunct of the verb, never what it reports.
+TEMPORAL_CONJ = folded({"بعد", "وبعد", "قبل", "وقبل", "قبيل", "منذ", "دون", "بدون", "رغم", "برغم", "ورغم", "عقب", "بدل", "عوض", "لحين", "حين"})
+
+
 def _is_comp(doc: Doc, k: int) -> bool:
-    return doc.tokens[k].norm in doc.lex.complementizers
+    return doc.tokens[k].norm in doc.lex.complementizers and not temporal_clause(doc, k - 1)
+
+
+def temporal_clause(doc: Doc, k: int) -> bool:
+    """Token k opens a temporal or concessive clause: "بعد أن …", "قبل أن …", "رغم أن …"."""
+    return (
+        0 <= k < len(doc.tokens) - 1
+        and doc.tokens[k].norm in TEMPORAL_CONJ
+        and doc.tokens[k + 1].norm in doc.lex.complementizers
+        and doc.gap_before(k + 1).strip() == ""
+    )
 
 
 CLOSE_ONLY = "»›﴾"
@@ -191,6 +206,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         t = doc.tokens[j].norm
         if _is_comp(doc, j) and not paren_depth:
             return Stop(j, "comp")
+        if j > i and temporal_clause(doc, j):
+            return Stop(j, "adjunct")  # "وأكد المدرب قبل أن يغادر القاعة أن …"
         if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
             return Stop(j, "anon")
         if j > i and paren_depth == 0 and "(" in doc.gap_before(j) and _numeric_paren(doc, j):
@@ -338,7 +355,7 @@ def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
 def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozenset()) -> int:
     """From an adjunct start, the first token after it (the adjunct runs to punctuation, a complementizer, or a
     word of `stop_at` — the verb's own preposition: "وشددت الرئاسة في بيان على ضرورة …")."""
-    j = k + 1
+    j = k + 2 if temporal_clause(doc, k) else k + 1
     name_until = -1
     while j < limit:
         gk, name_until = _gap_past_names(doc, j, limit, name_until)
