@@ -26,6 +26,8 @@ def participial_cue_at(doc: Doc, k: int, limit: int) -> bool:
     )
 
 
+# The fixed object of لفت ("drew attention"): لفت الانتباه / النظر إلى أن …
+ATTENTION_OBJECTS = folded({"الانتباه", "النظر", "الانظار", "انتباه", "نظر"})
 PP_CONTENT_LEMMAS = folded({"اكد", "شدد"})  # أكد على / شدد على + noun: borderline content (seed: optional)
 
 
@@ -50,6 +52,8 @@ def complement_follows(
         return True
     if nxt in preps and k + 2 < limit and doc.tokens[k + 2].norm in doc.lex.complementizers:
         return True
+    if nxt in ATTENTION_OBJECTS and k + 3 < limit and doc.tokens[k + 2].norm in preps and doc.tokens[k + 3].norm in doc.lex.complementizers:
+        return True  # "لافتاً الانتباه إلى أن …"
     if role == "refuse":
         return nxt.startswith("ال") and k + 2 < limit  # رافضاً الخوض في …
     if role == "express":
@@ -136,6 +140,8 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"))  # "…، وقالوا إن …": a new statement
                 or t in ("قائلا", "قائله")
                 or (t == "علي" and j + 1 < limit and doc.tokens[j + 1].norm == "حد")
+                # "…، في إشارة إلى الهزيمتين": the writer glosses what the speaker meant
+                or (t in ("في", "وفي") and j + 1 < limit and doc.tokens[j + 1].norm in ("اشاره", "تلميح", "اشارات"))
                 # "…، دون أن يقدم مزيداً من التفاصيل": the writer notes what the speaker left out
                 or (t in ("دون", "ودون") and j + 1 < limit and doc.tokens[j + 1].norm == "ان")
                 # "…، ومحمّلاً من سماهم …": a second circumstantial participle is the writer's

@@ -13,6 +13,7 @@ from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import NEEDS_COMPLEMENTIZER, CueForm
 from quote_desk.core.normalize import folded
 from quote_desk.core.rules.content import (
+    ATTENTION_OBJECTS,
     PP_CONTENT_LEMMAS,
     TRIM,
     adjunct_before_content,
@@ -339,7 +340,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             ):
                 comp = _pp_content(doc, j, limit, sent.end, form, reasons)  # "ودعا X، في تصريح، إلى مراجعة …"
                 break
-            if j < limit and is_adjunct_start(doc, j, limit):
+            if j < limit and (is_adjunct_start(doc, j, limit) or (
+                segments and toks[j].norm in SEGMENT_PREPS and not (j + 1 < limit and toks[j + 1].norm == "حين")  # في حين: a new clause
+            )):
+                # after a comma, a phrase that opens with a preposition is never a name or a title:
+                # "وأوضح المسؤول، في عرض قدمه خلال لقاء …، أن …"
                 j = skip_adjunct(doc, j, limit, stop_at=form.preps if (form.role == "call" or form.lemma in PP_VERBS) else frozenset())
                 if j < limit and segments and toks[j].norm in form.preps and (form.role == "call" or form.lemma in PP_VERBS) and gap_kind(doc.gap_before(j)) is None:
                     comp = _pp_content(doc, j, limit, sent.end, form, reasons)
@@ -704,6 +709,7 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
             cand.title, cand.speaker = (a, a + 1), (a + 1, b)
 
 
+SEGMENT_PREPS = folded({"في", "خلال", "امام", "عبر", "لدى", "اثناء", "عقب", "اثر", "بمناسبه", "وسط", "ضمن"})
 RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي", "وهو", "وهي", "وهم", "والذي", "والتي", "حيث", "مما"})
 
 
@@ -897,6 +903,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt, "masdar"), limit, sent.end, reasons)
     elif nxt + 1 < limit and toks[nxt].norm in form.preps and toks[nxt + 1].norm in doc.lex.complementizers:
         comp = _complement(doc, Stop(nxt + 1, "comp"), limit, sent.end, reasons)
+    elif nxt + 2 < limit and toks[nxt].norm in ATTENTION_OBJECTS and toks[nxt + 2].norm in doc.lex.complementizers:
+        comp = _complement(doc, Stop(nxt + 2, "comp"), limit, sent.end, reasons)  # "لافتاً الانتباه إلى أن …"
     elif form.role in ("call", "refuse", "accuse", "express"):  # داعياً إلى وقف …، مطالبة بإجراء …، معرباً عن أمله
         t = toks[nxt]
         if form.role == "accuse":

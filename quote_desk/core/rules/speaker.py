@@ -208,6 +208,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "comp")
         if j > i and temporal_clause(doc, j):
             return Stop(j, "adjunct")  # "وأكد المدرب قبل أن يغادر القاعة أن …"
+        if j > i and cue is not None and t in ("الانتباه", "النظر", "الانظار") and j + 1 < limit and doc.tokens[j + 1].norm in cue.preps:
+            return Stop(j, "adjunct")  # "ولفت الوزير الانتباه إلى أن …": the verb's fixed object
         if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
             return Stop(j, "anon")
         if j > i and paren_depth == 0 and "(" in doc.gap_before(j) and _numeric_paren(doc, j):
