@@ -51,6 +51,14 @@ COMP_ONLY_FORMS = {
     "كشف": CueForm("كشف", "reveal", "perf", "m", "sg", frozenset({"عن"})),
     "وكشف": CueForm("كشف", "reveal", "perf", "m", "sg", frozenset({"عن"}), "و"),
 }
+def _introduced(c: Candidate, text: str) -> bool:
+    """Content introduced by a complementizer or a colon (not a bare object, a preposition, or a term in quote
+    marks right after the verb: "تشترط «ضمانات مكتوبة»")."""
+    if any(r.startswith("comp:") and r not in ("comp:pp", "comp:object") for r in c.reasons):
+        return True
+    return c.cue is not None and ":" in text[c.cue[1] : c.content[0]]
+
+
 # When two candidates claim the same content, the stronger kind of evidence wins.
 PRIORITY = {"explicit": 0, "relay": 0, "anaphora": 0, "dropped": 1, "postposed": 1, "participial": 2,
             "headline": 3, "nonverbal": 4, "continuation": 5}
@@ -125,13 +133,13 @@ class Extractor:
                 if c is not None and prev in NEGATIONS and "comp:pp" in c.reasons:
                     c = None  # "ولم تعلق الرئاسة على الأحكام": a statement that was not made
                 if comp_only and c is not None and (
-                    not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons)
+                    not _introduced(c, d.text)
                     or (c.speaker is not None and c.speaker[1] - c.speaker[0] > 4)
                 ):
                     c = None  # بين with a long phrase before أن is the preposition "between"
             elif form.pos == "part":
                 c = participial_frame(d, tok.i, form)
-                if comp_only and c is not None and not any(r.startswith("comp:") and r != "comp:pp" for r in c.reasons):
+                if comp_only and c is not None and not _introduced(c, d.text):
                     c = None
                 if c is None and tok.norm in SAYING_AGREEMENT:
                     c = saying_frame(d, tok.i)  # "وزاد المسؤول قائلاً: …": no comma before قائلاً

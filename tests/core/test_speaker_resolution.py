@@ -404,3 +404,73 @@ def test_a_specific_role_anaphor_does_not_take_a_person_of_another_role():
     )
     q = by_text(text, "يستعيد اللاعبون")
     assert same(q.speaker_canonical, "المدرب")
+
+
+def test_an_ask_verb_reports_a_question_after_a_colon_but_not_its_object():
+    text = (
+        "وقال رئيس الحزب إن الانتخابات ستجرى في موعدها.\n\n"
+        "وسأل: «من يضمن نزاهة الفرز في المناطق النائية؟».\n\n"
+        "وسأل الصحفيون الوزير عن موعد الإعلان فلم يجب."
+    )
+    quotes = run(text)
+    assert len(quotes) == 2
+    q = by_text(text, "نزاهة الفرز")
+    assert same(q.speaker_canonical, "رئيس الحزب") and q.kind == "direct"
+
+
+def test_a_term_in_marks_after_a_complementizer_only_verb_is_not_a_quote():
+    text = "وقالت النقابة إن الحوار متوقف.\n\nوالنقابة تشترط «ضمانات مكتوبة» قبل العودة إلى الحوار.\n\nوتشترط: «لا عودة قبل دفع الأجور المتأخرة»."
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["الحوار متوقف", "لا عودة قبل دفع الأجور المتأخرة"]
+
+
+# --- adjuncts and clause edges ------------------------------------------------------------------------------
+def test_a_possessed_medium_after_fi_is_an_adjunct_not_part_of_the_speaker():
+    text = "وكتبت صحيفة «الميثاق» في افتتاحيتها أن الحكومة فقدت ثقة الشارع."
+    q = by_text(text, "فقدت ثقة")
+    assert same(q.speaker_canonical, "صحيفة «الميثاق»")
+
+
+def test_a_relay_after_an_adjunct_names_the_source_and_the_outlet():
+    text = "ونقلت صحيفة «الأيام» في عددها الصادر اليوم عن مصدر حكومي أن الوزير سيقدم استقالته."
+    q = by_text(text, "سيقدم استقالته")
+    assert same(q.speaker_canonical, "مصدر حكومي") and q.via and "الأيام" in q.via
+
+
+def test_a_phrase_after_a_comma_that_opens_with_a_preposition_is_not_the_speaker():
+    text = (
+        "وقال وزير النقل سليم داود إن الميناء سيفتح قريباً.\n\n"
+        "وأوضح المسؤول الحكومي، في مداخلة أمام أعضاء اللجنة المالية، أن الاعتمادات رصدت بالكامل."
+    )
+    q = by_text(text, "الاعتمادات رصدت")
+    assert same(q.speaker_canonical, "سليم داود")
+
+
+def test_a_kinship_noun_is_a_title_before_the_relatives_name():
+    text = "وقالت شقيقة المعتقل، السيدة هدى ناصر، إن العائلة لم تتمكن من زيارته منذ شهرين."
+    q = by_text(text, "لم تتمكن")
+    assert same(q.speaker_canonical, "هدى ناصر") and same(q.title, "شقيقة المعتقل")
+
+
+def test_the_writers_gloss_fi_ishara_ends_the_content():
+    text = "واعتبر مدرب الفريق أن لاعبيه تجاوزوا مرحلة الشك، في إشارة إلى الخسارتين المتتاليتين في الدوري."
+    q = by_text(text, "تجاوزوا")
+    assert q.text == "لاعبيه تجاوزوا مرحلة الشك"
+
+
+def test_drawing_attention_participle_opens_a_new_quote():
+    text = "وأكد الوزير أن المشروع سيكتمل هذا العام، لافتاً الانتباه إلى أن كلفته تضاعفت منذ التوقيع."
+    first = by_text(text, "سيكتمل")
+    second = by_text(text, "كلفته تضاعفت")
+    assert "كلفته" not in first.text and second.cue == "لافتاً"
+
+
+def test_a_noise_line_never_provides_a_subject():
+    # no masculine speaker before وأضاف: the engine must say it is unsure, not take "اقرأ" as the speaker
+    text = (
+        "وقالت الوزيرة هالة زيد إن الموسم سيكون جيداً.\n\n"
+        "اقرأ أيضاً: وزير المالية يلتقي وفد البنك الدولي\n\n"
+        "وأضاف أن أسعار الأسمدة ستنخفض."
+    )
+    q = by_text(text, "الأسمدة")
+    assert "اقرأ" not in (q.speaker_canonical or "") and q.confidence < 0.5

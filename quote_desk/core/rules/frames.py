@@ -372,7 +372,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             break
         if stop.why == "adjunct":
             pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS or form.lemma in PP_VERBS
-            j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else frozenset())
+            relay_verb = form.role == "relay" or form.lemma in RELAY_LEMMAS
+            j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else RELAY_AN if relay_verb else frozenset())
+            if relay_verb and j < limit and toks[j].norm == "عن" and segments:
+                stop = Stop(j, "an")  # "ونقلت صحيفة «X» في عددها الصادر اليوم عن مصدر …": the relay after the adjunct
+                continue
             if pp_verb and j < limit and toks[j].norm in form.preps and segments and not (
                 j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
             ):
@@ -709,6 +713,7 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
             cand.title, cand.speaker = (a, a + 1), (a + 1, b)
 
 
+RELAY_AN = folded({"عن"})
 SEGMENT_PREPS = folded({"في", "خلال", "امام", "عبر", "لدى", "اثناء", "عقب", "اثر", "بمناسبه", "وسط", "ضمن"})
 RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي", "وهو", "وهي", "وهم", "والذي", "والتي", "حيث", "مما"})
 
@@ -1168,6 +1173,9 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str
     prev = si - 1
     if prev < 0:
         return None
+    rng0 = doc.sent_tokens(prev)
+    if len(rng0) and doc.tokens[rng0.start].para in doc.noise_paras:
+        return None  # a masthead, a byline or an "اقرأ أيضاً" line has no subject anyone continues
     topic = topic_subject(doc, prev)
     if topic is not None:
         return topic if _np_agrees(doc, topic, gender, number) else None

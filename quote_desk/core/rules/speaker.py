@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
-from quote_desk.core.normalize import folded, normalize
+from quote_desk.core.normalize import DIACRITICS, folded, normalize
 
 OPEN_MARKS = "«“”\"‘’‹﴿"
 # Tokens that never belong to a subject phrase and end it (coordinating/discourse words, negation).
@@ -130,6 +130,12 @@ def _comm(lex: object, word: str) -> str | None:
     return None
 
 
+def possessive_noun(tok_text: str) -> bool:
+    """An indefinite noun with a possessive pronoun (بيانه، تقريرها، عددهم), told apart from ة by the letter ه."""
+    w = "".join(c for c in tok_text if c not in DIACRITICS and c != "\u0640")
+    return len(w) >= 5 and not w.startswith(("ال", "وال")) and w.endswith(("ه", "ها", "هم", "هما"))
+
+
 def is_accusative(tok_text: str) -> bool:
     """A word with accusative tanween (ضاحكاً، ممازحاً): a circumstantial, never a subject."""
     return tok_text.endswith(("اً", "ًا")) and len(tok_text) > 3
@@ -153,6 +159,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
         # "في" + a place stays inside a phrase (الدفاع المدني في حلب); other prepositions open adjuncts
         if t not in ("في", "من", "ب", "عن", "الي", "مع", "بين") or _comm(lex, nxt) in ("comm", "time"):
             return True
+    if t in ("في", "وفي") and k + 1 < limit and possessive_noun(doc.tokens[k + 1].text):
+        return True  # "في افتتاحيتها", "في نشريته الأسبوعية", "في عددها الصادر اليوم": the speaker's own medium
     kind = lex.adjuncts.get(t)
     if kind == "time":
         return True
