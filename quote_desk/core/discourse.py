@@ -431,6 +431,7 @@ class Discourse:
             if eid in seen:
                 continue
             seen.append(eid)
+        for eid in seen:
             e = self.entities[eid]
             if agrees(e, gender, number):
                 return e, True

@@ -61,6 +61,7 @@ class Lexicon:
     media_names: frozenset[str] = frozenset()  # first words of outlet names (رويترز، الأناضول …)
     name_titles: frozenset[str] = frozenset()  # title words that are also given names (أمين، رائد)
     role_adjectives: frozenset[str] = frozenset()  # الحكومي، الرسمي: describe a role, do not identify its holder
+    event_nouns: frozenset[str] = frozenset()  # الجلسة، الاجتماع: objects of narrative verbs (without the article)
     places: frozenset[tuple[str, ...]] = frozenset()  # folded token tuples, as written (resources/lexicons/places.txt)
     place_len: dict[str, int] = field(default_factory=dict)  # first folded token -> longest place starting with it
     given_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m | f
@@ -289,6 +290,7 @@ def load_lexicon() -> Lexicon:
         media_names=frozenset(normalize(r[0]).split()[0] for r in _read_rows("media_names.txt")),
         name_titles=frozenset(normalize(r[0]) for r in _read_rows("titles.txt") if len(r) > 1 and r[1] == "name"),
         role_adjectives=frozenset(normalize(r[0]) for r in _read_rows("role_adjectives.txt")),
+        event_nouns=frozenset(normalize(r[0]) for r in _read_rows("event_nouns.txt")),
         places=places,
         place_len=place_len,
         given_names={normalize(r[0]): r[1] for r in _read_rows("given_names.tsv") if len(r) > 1 and r[1] in ("m", "f")},

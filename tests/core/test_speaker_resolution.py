@@ -474,3 +474,28 @@ def test_a_noise_line_never_provides_a_subject():
     )
     q = by_text(text, "الأسمدة")
     assert "اقرأ" not in (q.speaker_canonical or "") and q.confidence < 0.5
+
+
+@pytest.mark.parametrize("addressee", ["للحكومة", "لـ«الشروق»"])
+def test_a_headline_speaker_before_an_addressee(addressee):
+    text = f"سلامة {addressee}: «لن نوقع على موازنة بلا إصلاحات»\n\nقال رئيس اللجنة المالية عادل سلامة إن الموازنة تحتاج إلى مراجعة."
+    q = by_text(text, "لن نوقع")
+    assert same(q.speaker_canonical, "عادل سلامة") and q.cue == ":"
+
+
+def test_a_meeting_noun_after_a_name_is_the_verbs_object():
+    text = "وافتتح وزير الداخلية مازن العلي الندوة بكلمة قال فيها إن الحدود مؤمنة بالكامل."
+    q = by_text(text, "الحدود مؤمنة")
+    assert same(q.speaker_canonical, "مازن العلي")
+
+
+def test_an_after_a_representative_noun_belongs_to_the_role():
+    text = "أما النائب عن محافظة إربد، سامر القاسم، فقال إن المستشفى يعمل بنصف طاقته."
+    q = by_text(text, "نصف طاقته")
+    assert same(q.speaker_canonical, "سامر القاسم")
+
+
+def test_a_quoted_name_inside_a_kana_qad_subject():
+    text = "وكان ناشطون في حملة «صوتنا» قد أكدوا، في مؤتمر صحافي، أن المقاطعة ستتوسع."
+    q = by_text(text, "المقاطعة ستتوسع")
+    assert same(q.speaker_canonical, "ناشطون في حملة «صوتنا»")

@@ -798,7 +798,7 @@ def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, int] |
     if ci < 2 or toks[ci - 1].norm not in ("قد", "لقد") or gap_kind(doc.gap_before(ci - 1)) is not None:
         return None
     a = ci - 1
-    while a - 1 >= 0 and toks[a - 1].start >= sent_start and gap_kind(doc.gap_before(a)) is None:
+    while a - 1 >= 0 and toks[a - 1].start >= sent_start and _joined(doc, a):
         a -= 1
     while a < ci - 1 and toks[a].norm in SVO_SKIP:
         a += 1
@@ -807,11 +807,18 @@ def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, int] |
     return _svo_subject(doc, ci, sent_start, max_len=12), (a + 1, ci - 1)  # كان … قد frames a long subject
 
 
+def _joined(doc: Doc, a: int) -> bool:
+    """Token a continues the phrase before it: no punctuation between, or only the opening mark of a short quoted
+    name inside the phrase ("وكان نواب عن كتلة «حقوق» قد أكدوا")."""
+    gk = gap_kind(doc.gap_before(a))
+    return gk is None or (gk == "mark" and name_mark(doc, doc.tokens[a - 1].end, len(doc.tokens)) is not None)
+
+
 def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[int, int] | None:
     """A subject before the verb in its clause: "الوزير قال إن", "وكان الوزير قد أكد أن"."""
     toks = doc.tokens
     a = ci
-    while a - 1 >= 0 and toks[a - 1].start >= sent_start and gap_kind(doc.gap_before(a)) is None:
+    while a - 1 >= 0 and toks[a - 1].start >= sent_start and _joined(doc, a):
         a -= 1
     if a < ci and toks[a].norm in RELATIVES and a > 0 and gap_kind(doc.gap_before(a)) == "comma":
         # "اللاعب سلطان، الذي سجل الهدف، قال …" / "…، الذي …، قد قال": the subject stands before the relative clause

@@ -48,12 +48,14 @@ def headline_frames(doc: Doc) -> list[Candidate]:
             continue
         a = _speaker_start(doc, a, b, colon)
         for k in range(a + 1, b):  # cut an adjunct: "أنس جابر بعد عودتها إلى الملاعب"
-            if doc.tokens[k].norm in PREPOSITIONS or doc.tokens[k].norm in ("بعد", "قبل", "عقب"):
+            t = doc.tokens[k].norm
+            # … or the addressee: "بري للحكومة: «…»", "جعجع لـ«MTV»: «…»"
+            if t in PREPOSITIONS or t in ("بعد", "قبل", "عقب") or t == "ل" or (t.startswith("لل") and len(t) > 4):
                 b = k
                 break
         if not 1 <= b - a <= 5:
             continue
-        before = doc.text[doc.tokens[a].start : colon]
+        before = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
         if any(c in before for c in ".«»\"“”"):
             continue
         norms = [doc.tokens[k].norm for k in range(a, b)]

@@ -41,7 +41,10 @@ IDAFA_NOUNS = folded(
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
 RELAY_LEMMAS = folded({"أفاد", "ذكر", "أورد", "نقل"})
-RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه"})
+RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه",
+                         # "النائب عن محافظة حمص", "نواب عن كتلة «حقوق»", "المسؤول عن التواصل": عن belongs to the role
+                         "نائب", "النائب", "نائبة", "النائبة", "نواب", "النواب", "نائبان", "ممثل", "الممثل", "ممثلة",
+                         "الممثلة", "ممثلو", "ممثلون", "ممثلين", "مسؤول", "المسؤول", "مسؤولة", "المسؤولة"})
 # قائلاً / بالقول: "saying", after any verb; with the agreement of the one who says (gender, number)
 SAYING_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
     normalize(w): agr
@@ -626,6 +629,10 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     k = trim_construct_object(doc, a, b)
     if k < b:
         return k
+    for k in range(a + 2, b):
+        t = doc.tokens[k].norm
+        if (t[2:] if t.startswith("ال") else t) in lex.event_nouns and is_name_like(doc, a) and doc.tokens[k - 1].norm not in NAME_STARTERS:
+            return k  # "وافتتح رئيس المجلس نبيه بري الجلسة بكلمة …": a meeting noun is the verb's object
     for k in range(a + 2, b):
         if (
             doc.tokens[k].norm in IDAFA_NOUNS
