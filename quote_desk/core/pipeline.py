@@ -15,10 +15,12 @@ from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
 from quote_desk.core.normalize import normalize, strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
+    REPORT_VERBS,
     Candidate,
     nonverbal_frames,
     participial_frame,
     postposed_frame,
+    report_frame,
     saying_frame,
     verbal_frame,
 )
@@ -107,6 +109,11 @@ class Extractor:
                 # بيّن ("explained") is spelt like بين ("between"): a cue only when a complementizer follows its subject
                 form = COMP_ONLY_FORMS[tok.norm]
                 comp_only = True
+            if form is None and tok.norm in REPORT_VERBS and d.inside_mark(tok.start) is None:
+                c = report_frame(d, tok.i)  # "وجاء في بيان الوزارة أن …"
+                if c is not None:
+                    out.append(c)
+                continue
             if form is None:
                 if tok.norm in SAYING_AGREEMENT and d.inside_mark(tok.start) is None:
                     c = saying_frame(d, tok.i)

@@ -499,3 +499,33 @@ def test_a_quoted_name_inside_a_kana_qad_subject():
     text = "وكان ناشطون في حملة «صوتنا» قد أكدوا، في مؤتمر صحافي، أن المقاطعة ستتوسع."
     q = by_text(text, "المقاطعة ستتوسع")
     assert same(q.speaker_canonical, "ناشطون في حملة «صوتنا»")
+
+
+# --- statements reported through their document --------------------------------------------------------------
+def test_jaa_fi_a_document_speaks_for_its_author():
+    text = (
+        "أعلنت منظمة الصحة العالمية أن الوباء انحسر في المنطقة.\n\n"
+        "وجاء في التقرير الذي نشرته المنظمة أمس أن عدد الإصابات تراجع بنسبة النصف.\n\n"
+        "وجاء في بيان وزارة الصحة اللبنانية أن المستشفيات مستعدة لأي طارئ.\n\n"
+        "وجاء على لسان المتهم في محضر التحقيق أنه لم يكن يعلم بمحتوى الشحنة."
+    )
+    assert same(by_text(text, "تراجع بنسبة").speaker_canonical, "منظمة الصحة العالمية")
+    assert same(by_text(text, "المستشفيات مستعدة").speaker_canonical, "وزارة الصحة اللبنانية")
+    assert same(by_text(text, "بمحتوى الشحنة").speaker_canonical, "المتهم")
+    assert len(run(text)) == 4
+
+
+def test_jaa_without_a_document_is_not_a_statement():
+    assert run("وجاء ذلك بعد أن أعلنت الحكومة الحداد ثلاثة أيام.") == []
+
+
+def test_ala_hadd_tabirihi_after_a_clause_with_quoted_words_takes_the_clause():
+    text = "وقال المدرب إن الفريق جاهز.\n\nالمنتخب جاء إلى الدوحة \"من دون حسابات\"، على حد تعبيره."
+    q = by_text(text, "من دون حسابات")
+    assert q.text == 'المنتخب جاء إلى الدوحة "من دون حسابات"' and q.kind == "mixed"
+
+
+def test_in_its_latest_report_is_an_adjunct_after_a_source():
+    text = "ويبلغ إنتاج البلاد نحو تسعة ملايين طن، وفقاً لمنظمة الأغذية والزراعة في أحدث تقاريرها."
+    q = by_text(text, "تسعة ملايين")
+    assert same(q.speaker_canonical, "منظمة الأغذية والزراعة")

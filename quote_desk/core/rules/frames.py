@@ -1467,6 +1467,15 @@ def _ala_hadd(doc: Doc, si: int, k: int, n: int) -> Candidate | None:
     prev = k - 1
     m = doc.inside_mark(toks[prev].start)
     if m is not None and m.closed:
+        ls = max(sent.start, doc.text.rfind("،", sent.start, m.open_start) + 1)
+        lead = [t for t in toks[doc.token_at_or_after(ls) : doc.token_at_or_after(m.open_start)]]
+        if lead and not (len(lead) == 1 and lead[0].norm == "و") and not any(
+            t.norm in doc.lex.complementizers
+            or any(doc.lex.cue(t.norm[: len(t.norm) - len(suf)]) is not None for suf in ("", "ه", "ها", "هم"))  # وصفها
+            for t in lead
+        ):
+            m = None  # "المنتخب جاء إلى عمّان "من دون حسابات"، على حد تعبيره": the whole clause, with quoted words
+    if m is not None and m.closed:
         content, kind = (m.start, m.end), "direct"
     else:
         a = prev
@@ -1544,3 +1553,56 @@ def saying_frame(doc: Doc, k: int) -> Candidate | None:
 
 def cue_is_saying_participle(doc: Doc, k: int) -> bool:
     return doc.tokens[k].norm in SAYING_PARTICIPLES
+
+
+# "وجاء في بيان الوزارة أن …": a statement's text is reported through جاء/ورد في + the document
+REPORT_VERBS = folded({"جاء", "وجاء", "ورد", "وورد", "جاءت", "وجاءت"})
+DOCUMENT_NOUNS = folded({"بيان", "تقرير", "رساله", "بلاغ", "وثيقه", "مذكره", "نص", "حكم", "قرار", "تغريده", "منشور",
+                         "تدوينه", "كلمه", "خطاب", "نشره", "نشريه", "دراسه", "اعلان", "تعميم"})
+
+
+def report_frame(doc: Doc, k: int) -> Candidate | None:
+    """"وجاء في بيان وزارة الخارجية أن …" (the body speaks), "وجاء في البيان الذي نشرته المفوضية أن …" (the
+    relative clause's subject), "وجاء في البيان أن …" (the statement's issuer, as an anaphor), "وجاء على لسان
+    المتهم في التحقيقات أنه …" (the one on whose tongue the words came)."""
+    from quote_desk.core.normalize import strip_article
+    from quote_desk.core.rules.speaker import temporal_clause
+
+    toks = doc.tokens
+    si = doc.sent_of(toks[k].start)
+    sent = doc.sents[si]
+    limit = doc.token_at_or_after(sent.end)
+    if k + 3 >= limit or gap_kind(doc.gap_after(k)) is not None:
+        return None
+    c = next((x for x in range(k + 3, min(limit, k + 18))
+              if toks[x].norm in doc.lex.complementizers and not temporal_clause(doc, x - 1)), None)  # fmt: skip
+    if c is None or any(gap_kind(doc.gap_before(x)) in ("colon", "mark", "end") for x in range(k + 1, c)):
+        return None
+    nxt = toks[k + 1].norm
+    b: int | None = None
+    if nxt == "علي" and toks[k + 2].norm == "لسان":
+        a = k + 3
+    elif nxt == "في" and strip_article(toks[k + 2].norm) in DOCUMENT_NOUNS:
+        noun = k + 2
+        if not toks[noun].norm.startswith("ال"):
+            a = noun + 1  # بيان الوزارة: the genitive is the author
+        elif noun + 2 < c and toks[noun + 1].norm in ("الذي", "التي"):
+            a = noun + 3  # البيان الذي نشرته المفوضية: the relative clause's subject
+        else:
+            a, b = noun, noun + 1  # البيان: whoever issued it
+    else:
+        return None
+    if b is None:
+        b = next((x for x in range(a + 1, c)
+                  if toks[x].norm in PREPOSITIONS or gap_kind(doc.gap_before(x)) == "comma" or is_adjunct_start(doc, x, c)), c)  # fmt: skip
+    if b <= a:
+        return None
+    reasons = ["cue:report:" + strip_article(toks[k + 2].norm if nxt == "في" else "لسان")]
+    comp = _complement(doc, Stop(c, "comp"), limit, sent.end, reasons)
+    if comp is None:
+        return None
+    (cs, ce), kind = comp
+    cand = Candidate((cs, ce), kind, (toks[k].start, toks[k].end), si, "explicit")
+    cand.speaker = (a, b)
+    cand.reasons = reasons
+    return cand

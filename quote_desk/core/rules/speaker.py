@@ -162,7 +162,10 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
         # "في" + a place stays inside a phrase (الدفاع المدني في حلب); other prepositions open adjuncts
         if t not in ("في", "من", "ب", "عن", "الي", "مع", "بين") or _comm(lex, nxt) in ("comm", "time"):
             return True
-    if t in ("في", "وفي") and k + 1 < limit and possessive_noun(doc.tokens[k + 1].text):
+    if t in ("في", "وفي") and k + 1 < limit and (
+        possessive_noun(doc.tokens[k + 1].text)
+        or (doc.tokens[k + 1].norm in ("احدث", "اخر", "اول") and k + 2 < limit and possessive_noun(doc.tokens[k + 2].text))
+    ):
         return True  # "في افتتاحيتها", "في نشريته الأسبوعية", "في عددها الصادر اليوم": the speaker's own medium
     kind = lex.adjuncts.get(t)
     if kind == "time":
