@@ -9,6 +9,8 @@ from quote_desk.core.lexicon import Lexicon
 from quote_desk.core.rules.marks import MarkSpan, find_marks
 from quote_desk.core.segment import Span, Token, paragraphs, sentences, tokenize
 
+BYLINE_WORDS = frozenset({"مراسل", "مراسله", "مراسلنا", "مراسلتنا", "موفد", "موفده", "موفدنا", "كتب", "كتبت", "بقلم", "اعداد", "متابعه"})
+
 
 @dataclass
 class Doc:
@@ -83,9 +85,15 @@ class Doc:
         return None
 
     def _is_noise(self, para: Span) -> bool:
-        toks = [t.norm for t in self.tokens[self.token_at_or_after(para.start) : self.token_at_or_after(para.end)]]
+        a, b = self.token_at_or_after(para.start), self.token_at_or_after(para.end)
+        toks = [t.norm for t in self.tokens[a:b]]
         if not toks:
             return True
+        if len(toks) <= 10 and any(
+            toks[x] in BYLINE_WORDS and ":" in self.text[self.tokens[a + x].end : self.tokens[a + x + 1].start]
+            for x in range(len(toks) - 1)
+        ):
+            return True  # "الدار البيضاء - مراسلة: حنان الوزاني": a byline after a dateline
         for prefix in self.lex.noise_prefixes:
             if tuple(toks[: len(prefix)]) == prefix and len(toks) <= 20:
                 # a byline word (كتب، بقلم) is noise only on a short line or before a colon

@@ -135,6 +135,8 @@ class Extractor:
                 continue
             if d.inside_mark(tok.start) is not None:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
+            if self._after_verbal_source(d, tok.i):
+                continue  # "وحسب ما أفاد به مصدر قضائي، فإن …": the non-verbal frame owns this verb
             if form.pos in ("perf", "imperf"):
                 c = verbal_frame(d, tok.i, form)
                 if c is not None and prev in NEGATIONS and "comp:pp" in c.reasons:
@@ -177,6 +179,16 @@ class Extractor:
         out.extend(_continuations(d, out))
         out.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
         return out
+
+    def _after_verbal_source(self, d: Doc, i: int) -> bool:
+        """The cue at token i completes a non-verbal source phrase (حسب ما، وفق ما، حسبما + verb + subject)."""
+        for seq, kind in self.lex.nonverbal.items():
+            n = len(seq)
+            if kind == "verbal" and i >= n and seq[0] not in ("كما", "وكما", "مثلما", "ومثلما") and all(
+                d.tokens[i - n + x].norm == seq[x] for x in range(n)
+            ):
+                return True
+        return False
 
     # ---------------------------------------------------------------------------------------------------
     def _resolve(self, d: Doc, cands: list[Candidate], doc_id: str) -> list[Quote]:

@@ -529,3 +529,25 @@ def test_in_its_latest_report_is_an_adjunct_after_a_source():
     text = "ويبلغ إنتاج البلاد نحو تسعة ملايين طن، وفقاً لمنظمة الأغذية والزراعة في أحدث تقاريرها."
     q = by_text(text, "تسعة ملايين")
     assert same(q.speaker_canonical, "منظمة الأغذية والزراعة")
+
+
+def test_a_saying_participle_with_a_noun_object_ends_the_previous_content():
+    text = "وزعمت الجماعة أن مقاتليها سيطروا على التلال الغربية، مؤكدة التزامها بحماية المدنيين."
+    q = by_text(text, "سيطروا")
+    assert q.text == "مقاتليها سيطروا على التلال الغربية"
+
+
+def test_a_verbal_source_phrase_owns_its_verb():
+    text = (
+        "الرباط - مراسلة: سلمى العلوي\n\n"
+        "وحسب ما أفاد به مصدر قضائي، فإن الجلسة أجلت إلى الشهر المقبل بطلب من الدفاع."
+    )
+    quotes = run(text)
+    assert len(quotes) == 1
+    assert same(quotes[0].speaker_canonical, "مصدر قضائي") and quotes[0].speaker_type == "anonymous_source"
+
+
+def test_a_toll_is_an_adjunct_after_the_source():
+    text = "ولقي ثلاثة أشخاص حتفهم في السيول، حسب ما أفادت به مديرية الحماية المدنية في حصيلة مؤقتة."
+    q = by_text(text, "ثلاثة أشخاص")
+    assert same(q.speaker_canonical, "مديرية الحماية المدنية")

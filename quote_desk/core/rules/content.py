@@ -132,8 +132,12 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
             if t == "في" and j + 2 < limit and doc.tokens[j + 1].norm == "حين" and lex.cue(doc.tokens[j + 2].norm) is not None:
                 end = doc.tokens[j - 1].end  # "…، في حين أكدت هيئة الأركان أن …": a second statement
                 break
+            form_j = lex.cue(t)
             if (
                 participial_cue_at(doc, j, limit)
+                # "…، مؤكدة التزامها بحماية المدنيين": a saying participle after a comma ends the clause even when
+                # what follows is a noun rather than a new complement
+                or (form_j is not None and form_j.pos == "part" and (is_accusative(doc.tokens[j].text) or t.endswith(("ه", "ين", "ا"))))
                 or t in ADDON_STARTERS
                 or (t in RELATIVE_ADDONS and j - k >= 6)
                 or _nonverbal_at(doc, j, limit)
