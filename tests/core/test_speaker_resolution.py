@@ -551,3 +551,15 @@ def test_a_toll_is_an_adjunct_after_the_source():
     text = "ولقي ثلاثة أشخاص حتفهم في السيول، حسب ما أفادت به مديرية الحماية المدنية في حصيلة مؤقتة."
     q = by_text(text, "ثلاثة أشخاص")
     assert same(q.speaker_canonical, "مديرية الحماية المدنية")
+
+
+def test_two_administrative_titles_then_the_name():
+    text = "وأفاد والي جهة سوس ماسة، عامل عمالة أكادير، سعيد الإدريسي، بأن السدود امتلأت بنسبة الثلث."
+    q = by_text(text, "السدود امتلأت")
+    assert same(q.speaker_canonical, "سعيد الإدريسي")
+
+
+def test_kana_with_comma_appositions_before_qad():
+    text = "وكان المتهم الأول، المدير السابق للشركة، هشام بنعلي، قد نفى أمام المحكمة أن يكون وقع على العقد، معتبراً أن التهم ملفقة."
+    assert same(by_text(text, "وقع على العقد").speaker_canonical, "هشام بنعلي")
+    assert same(by_text(text, "التهم ملفقة").speaker_canonical, "هشام بنعلي")

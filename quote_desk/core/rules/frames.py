@@ -562,12 +562,13 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         return
     if (
         len(segs) >= 3
-        and starts_with_title(doc, *segs[0])
+        and (starts_with_title(doc, *segs[0]) or (_is_definite_phrase(doc, *segs[0]) and find_name(doc, *segs[0]) is None))
         and starts_with_title(doc, *segs[1])
-        and find_name(doc, *segs[0]) is None
-        and split_title_name(doc, *segs[1])[0] is None
         and find_name(doc, *segs[2]) == segs[2]
-        and segs[2][1] - segs[2][0] <= 4
+        and 2 <= segs[2][1] - segs[2][0] <= 4
+        and not starts_with_title(doc, *segs[2])
+        # the second title carries no name of its own (places inside titles are fine: "عامل عمالة مراكش")
+        and (split_title_name(doc, *segs[1])[0] is None or place_at(doc, split_title_name(doc, *segs[1])[1][0], segs[1][1]))
     ):
         # "أكد وزير الدولة، وزير المحروقات والمناجم، محمد عرقاب، …": two titles, then the name
         cand.title, cand.speaker = (segs[0][0], segs[1][1]), segs[2]
@@ -795,6 +796,8 @@ def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, int] |
     """The subject of "كان X قد <cue>" (the pluperfect of news copy), when the cue follows قد right after it:
     (the subject as found, the whole phrase between كان and قد)."""
     toks = doc.tokens
+    if ci >= 2 and toks[ci - 1].norm in ("قد", "لقد") and gap_kind(doc.gap_before(ci - 1)) == "comma":
+        return _kana_appositions(doc, ci, sent_start)
     if ci < 2 or toks[ci - 1].norm not in ("قد", "لقد") or gap_kind(doc.gap_before(ci - 1)) is not None:
         return None
     a = ci - 1
@@ -805,6 +808,35 @@ def _kana_subject(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, int] |
     if toks[a].norm not in KANA or a + 1 >= ci - 1:
         return None
     return _svo_subject(doc, ci, sent_start, max_len=12), (a + 1, ci - 1)  # كان … قد frames a long subject
+
+
+def _kana_appositions(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """"وكان المتهم الرئيسي، الرئيس السابق للمجلس، عبد الكريم بن الشيخ، قد نفى …": كان, then comma-separated
+    appositions, then قد and the cue; the appositions are read like a verb's subject phrases."""
+    toks = doc.tokens
+    k = doc.token_at_or_after(sent_start)
+    while k < ci and toks[k].norm in SVO_SKIP:
+        k += 1
+    if k >= ci - 2 or toks[k].norm not in KANA:
+        return None
+    segs: list[tuple[int, int]] = []
+    j = k + 1
+    for x in range(k + 2, ci):
+        gk = gap_kind(doc.gap_before(x))
+        if gk == "comma":
+            segs.append((j, x))
+            j = x
+        elif gk is not None:
+            return None
+        if doc.lex.cue(toks[x].norm) is not None and x < ci - 1:
+            return None
+    if not 2 <= len(segs) <= 3 or any(b - a > 8 for a, b in segs):
+        return None
+    probe = Candidate((0, 0), "indirect", None, doc.sent_of(toks[ci].start), "explicit")
+    _assign_speaker(doc, probe, segs)
+    if probe.speaker is None:
+        return None
+    return probe.speaker, (probe.title[0] if probe.title else probe.speaker[0], probe.speaker[1])
 
 
 def _joined(doc: Doc, a: int) -> bool:
