@@ -517,7 +517,10 @@ class Discourse:
         the body entity whose name or title shares the most words with the headline mention."""
         lex = self.doc.lex
         # title heads (مدرب، وزير) and function words do not identify anyone: only distinctive words count
-        words = {w for k in e.keys for w in k if len(w) > 2 and w not in lex.titles and w not in lex.adjuncts and "ال" + w not in lex.titles}
+        if len(e.mentions) > 1:
+            return None  # the body already named this speaker in full ("الجواهري: …" / "عبد اللطيف الجواهري")
+        words = {w for k in e.keys for w in k if len(w) > 2 and w not in lex.titles and w not in lex.adjuncts
+                 and "ال" + w not in lex.titles and w not in NAME_STARTERS}  # عبد، أبو: not distinctive  # fmt: skip
         best, best_n = None, 0
         # a bare name ("أرامكو: …", "غوتيريش: …") is found among names; a role ("مدرب الرجاء: …") among titles too
         bare_name = bool(e.keys and e.keys[0]) and not self._role_word(e.keys[0][0]) and not e.titles

@@ -563,3 +563,33 @@ def test_kana_with_comma_appositions_before_qad():
     text = "وكان المتهم الأول، المدير السابق للشركة، هشام بنعلي، قد نفى أمام المحكمة أن يكون وقع على العقد، معتبراً أن التهم ملفقة."
     assert same(by_text(text, "وقع على العقد").speaker_canonical, "هشام بنعلي")
     assert same(by_text(text, "التهم ملفقة").speaker_canonical, "هشام بنعلي")
+
+
+def test_a_definite_adjective_after_a_lam_genitive_stays_in_the_name():
+    text = "وحذرت النقابة العامة للتعليم التابعة للاتحاد العام التونسي للشغل من أن الإضراب سيتواصل."
+    q = by_text(text, "الإضراب سيتواصل")
+    assert same(q.speaker_canonical, "النقابة العامة للتعليم التابعة للاتحاد العام التونسي للشغل")
+
+
+def test_a_surname_headline_keeps_the_speaker_the_body_names_in_full():
+    text = (
+        "الرميحي: «النمو سيتسارع العام المقبل»\n\n"
+        "قال محافظ البنك المركزي، عبد الرحمن الرميحي، إن النمو سيتسارع العام المقبل.\n\n"
+        "وترى الخبيرة هدى بن عبد الله أن التضخم سيبقى معتدلاً."
+    )
+    q = next(x for x in run(text) if x.cue == ":")
+    assert same(q.speaker_canonical, "عبد الرحمن الرميحي")
+
+
+def test_a_definite_body_headline_is_kept_when_the_body_quotes_that_body():
+    text = (
+        "الحماية المدنية: «ثلاث وفيات وإجلاء مئة عائلة»\n\n"
+        "وقالت المديرية العامة للحماية المدنية في بيان إن ثلاثة أشخاص لقوا حتفهم في السيول."
+    )
+    head = [x for x in run(text) if x.cue == ":"]
+    assert len(head) == 1 and same(head[0].speaker_canonical, "المديرية العامة للحماية المدنية")
+
+
+def test_a_definite_topic_headline_without_a_body_speaker_is_not_a_quote():
+    text = "الأسواق المالية: «أسبوع صعب»\n\nتراجعت المؤشرات الرئيسية في البورصات العربية خلال الأسبوع."
+    assert run(text) == []

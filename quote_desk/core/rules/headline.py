@@ -74,12 +74,14 @@ def headline_frames(doc: Doc) -> list[Candidate]:
             and all(is_name_like(doc, k) or doc.tokens[k].norm.startswith("ال") for k in range(a + 1, b))
         )  # "هالة النوري": a surname may carry the article
         surname = b - a == 1 and norms[0].startswith("ال") and lex.noun(norms[0]) is None  # "الشابي بعد الدربي: «…»"
-        if not (titled or named or surname):
+        # "الحماية المدنية: «…»": a definite body name, kept only when the body quotes a speaker with these words
+        body_name = 2 <= b - a <= 3 and all(n.startswith("ال") for n in norms) and m is not None and m.end > m.start
+        if not (titled or named or surname or body_name):
             continue
         confirm = False
         if m is not None and m.end > m.start:
             cs, ce, kind, conf = m.start, m.end, "direct", 0.8
-            confirm = surname and not titled
+            confirm = (surname or body_name) and not titled
         else:
             cs, ce = strip_span(doc.text, colon + 1, para.end, TRIM)
             kind, conf = "direct", 0.6

@@ -650,7 +650,7 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
         prev = doc.tokens[k - 1].norm
         if derived_verbal_noun(t) and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS:
             return k  # "أدان محمد مصطفى اقتحام المستوطنين": a verbal noun of a derived verb opens the object
-        if t.startswith("ال") and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS and (
+        if t.startswith("ال") and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS and not prev.startswith("لل") and (
             lex.noun(t) is not None or t[2:] in IDAFA_NOUNS or (k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"))
         ):
             return k
