@@ -593,3 +593,21 @@ def test_a_definite_body_headline_is_kept_when_the_body_quotes_that_body():
 def test_a_definite_topic_headline_without_a_body_speaker_is_not_a_quote():
     text = "الأسواق المالية: «أسبوع صعب»\n\nتراجعت المؤشرات الرئيسية في البورصات العربية خلال الأسبوع."
     assert run(text) == []
+
+
+def test_the_object_after_a_bodys_last_adjective_is_not_part_of_it():
+    text = "وانتقدت كتلة الحزب الديمقراطي النيابية الموازنة، معتبرة في بيان أن الأرقام غير واقعية."
+    q = by_text(text, "الأرقام غير واقعية")
+    assert same(q.speaker_canonical, "كتلة الحزب الديمقراطي النيابية")
+
+
+def test_the_given_name_ali_is_not_the_preposition_ala():
+    text = "ونفى القيادي في الفصيل، أبو علي الحسيني، في تغريدة، أي صلة بالهجوم، معتبراً أن الاتهامات سياسية."
+    q = by_text(text, "الاتهامات سياسية")
+    assert same(q.speaker_canonical, "أبو علي الحسيني")
+
+
+def test_a_titled_full_name_then_a_description_with_a_quoted_title():
+    text = "وقالت الممثلة ليلى المنصوري، بطلة مسلسل «بيت الريح»، في حوار صحفي: «التمثيل عندي فعل مقاومة»."
+    q = by_text(text, "فعل مقاومة")
+    assert same(q.speaker_canonical, "ليلى المنصوري")

@@ -634,6 +634,14 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             cand.reasons.append("title:after")
             return
         if first_title and not appos_title:
+            n_f = find_name(doc, *first)
+            if n_f is not None and n_f[0] > first[0] and n_f[1] == first[1] and n_f[1] - n_f[0] >= 2 and doc.mark_starting_at(
+                doc.tokens[appos[0]].start, doc.tokens[appos[1] - 1].end
+            ) is not None:
+                # "الممثلة سناء بن موسى، بطلة فيلم «رماد الأطلس»،": a titled full name, then a description of her
+                cand.speaker, cand.title = n_f, (first[0], n_f[0])
+                cand.reasons.append("title:inline")
+                return
             cand.title, cand.speaker = first, appos
             cand.reasons.append("title:before")
             return
@@ -1021,7 +1029,12 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
                 # بلعيد، بوعلام، بن سالم: a Maghrebi surname after a given name is part of the name
                 and not (t.startswith(("بو", "بل", "بن")) and find_name(doc, x - 1, x) is not None)
             )
-            or (t in PREPOSITIONS and find_name(doc, a, x) is not None and toks[x - 1].norm not in QUANTIFIERS)
+            or (
+                t in PREPOSITIONS
+                and find_name(doc, a, x) is not None
+                and toks[x - 1].norm not in QUANTIFIERS
+                and not (toks[x].text == "علي" or toks[x - 1].norm in NAME_STARTERS)  # "أبو علي العسكري": the name علي
+            )
             # "ظهر اللاعب في مقطع مصور …": after a bare title, في + an indefinite noun is an adjunct
             or (
                 t in ("في", "من", "عبر", "خلال")
@@ -1051,6 +1064,10 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         b = n_r[1]  # "رنا الشريف كبيرة الاقتصاديين في بنك … ترى": the name, then its title
     if find_name(doc, a, b) is not None:
         b = trim_object(doc, a, b)  # an object after a name; a title phrase alone has none
+    if b - a >= 3 and _nisba(toks[b - 2].norm) and has_article(doc, b - 1) and not _nisba(toks[b - 1].norm) and (
+        (doc.lex.noun(t0) or doc.lex.noun(t0[1:] if t0.startswith("و") else t0)) is not None or t0 in IDAFA_NOUNS
+    ):
+        b -= 1  # "انتقدت كتلة حزب جبهة العمل الإسلامي النيابية القرار": after the body's last adjective, its object
     if (
         find_name(doc, a, b) is None
         and not starts_with_title(doc, a, b)
@@ -1060,6 +1077,11 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     ):
         return None
     return (a, b)
+
+
+def _nisba(t: str) -> bool:
+    """A definite nisba adjective (الإسلامي، النيابية، الأوروبيون)."""
+    return t.startswith("ال") and t.endswith(("ي", "يه", "يون", "يين", "يات"))
 
 
 def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
