@@ -1,7 +1,7 @@
 """The annotated corpus is well formed, and the engine keeps its measured quality on it.
 
 Thresholds sit a little below what the engine measures today (see the README), so a regression fails the suite.
-The test splits (test, test2, test3) are held apart: the engine is never tuned on them; these numbers only guard against
+The test splits (test, test2, test3, test4) are held apart: the engine is never tuned on them; these numbers only guard against
 regressions."""
 
 import json
@@ -20,9 +20,12 @@ SPLITS = {
     "dev4": ROOT / "tests/corpus/dev4",
     "dev5": ROOT / "tests/corpus/dev5",
     "dev6": ROOT / "tests/corpus/dev6",
+    "dev7": ROOT / "tests/corpus/dev7",
+    "dev8": ROOT / "tests/corpus/dev8",
     "test": ROOT / "tests/corpus/test",
     "test2": ROOT / "tests/corpus/test2",
     "test3": ROOT / "tests/corpus/test3",
+    "test4": ROOT / "tests/corpus/test4",
     "samples": ROOT / "resources/samples",
 }
 HOWS = {"explicit", "dropped", "anaphora", "relay", "headline", "participial", "nonverbal"}
@@ -59,7 +62,8 @@ def score(split):
 @pytest.mark.parametrize(
     ("split", "min_f1", "min_e2e"),
     [("dev", 0.94, 0.89), ("dev2", 0.92, 0.83), ("dev3", 0.93, 0.89), ("dev4", 0.94, 0.88), ("test", 0.92, 0.80),
-     ("test2", 0.88, 0.65), ("test3", 0.92, 0.74), ("dev5", 0.95, 0.91), ("dev6", 0.93, 0.84), ("samples", 0.92, 0.92)],
+     ("test2", 0.88, 0.67), ("test3", 0.92, 0.75), ("test4", 0.92, 0.80), ("dev5", 0.95, 0.91), ("dev6", 0.93, 0.85),
+     ("dev7", 0.96, 0.93), ("dev8", 0.96, 0.95), ("samples", 0.92, 0.92)],
 )
 def test_engine_quality_does_not_regress(split, min_f1, min_e2e):
     t = score(split)
