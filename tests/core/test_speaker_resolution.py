@@ -611,3 +611,15 @@ def test_a_titled_full_name_then_a_description_with_a_quoted_title():
     text = "وقالت الممثلة ليلى المنصوري، بطلة مسلسل «بيت الريح»، في حوار صحفي: «التمثيل عندي فعل مقاومة»."
     q = by_text(text, "فعل مقاومة")
     assert same(q.speaker_canonical, "ليلى المنصوري")
+
+
+def test_a_verbal_noun_after_a_bodys_name_opens_the_object():
+    text = "من جهتها، أعلنت هيئة الإسعاف الوطني رفع درجة التأهب في المحافظات الجنوبية، وقالت إنها جهزت عشرين مركز إيواء."
+    q = by_text(text, "عشرين مركز")
+    assert same(q.speaker_canonical, "هيئة الإسعاف الوطني")
+
+
+def test_a_person_named_after_a_bodys_name_is_not_cut_away():
+    text = "وقال مكتب الرئيس محمود عباس في بيان إن المفاوضات متوقفة."
+    q = by_text(text, "المفاوضات متوقفة")
+    assert "محمود عباس" in q.speaker_canonical

@@ -51,6 +51,7 @@ from quote_desk.core.rules.speaker import (
     starts_with_title,
     trim_construct_object,
     trim_object,
+    trim_org_object,
 )
 
 Range = tuple[int, int]  # character offsets
@@ -448,7 +449,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.speaker = (sa, trim_object(doc, sa, sb))
     elif cand.speaker is not None:
         sa, sb = cand.speaker
-        cand.speaker = (sa, trim_construct_object(doc, sa, sb))
+        cand.speaker = (sa, min(trim_construct_object(doc, sa, sb), trim_org_object(doc, sa, sb)))
     if kana_subject is not None and kana_subject[0] is not None and via is None:
         t_, n_ = split_title_name(doc, *kana_subject[0])
         whole = kana_subject[1]
@@ -1064,6 +1065,7 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         b = n_r[1]  # "رنا الشريف كبيرة الاقتصاديين في بنك … ترى": the name, then its title
     if find_name(doc, a, b) is not None:
         b = trim_object(doc, a, b)  # an object after a name; a title phrase alone has none
+    b = trim_org_object(doc, a, b)
     if b - a >= 3 and _nisba(toks[b - 2].norm) and has_article(doc, b - 1) and not _nisba(toks[b - 1].norm) and (
         (doc.lex.noun(t0) or doc.lex.noun(t0[1:] if t0.startswith("و") else t0)) is not None or t0 in IDAFA_NOUNS
     ):

@@ -661,6 +661,29 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+def trim_org_object(doc: Doc, a: int, b: int) -> int:
+    """"أعلنت هيئة الدفاع المدني والإسعاف رفع درجة الجاهزية": a body's name is its head noun and definite words;
+    an indefinite word after them opens the verb's object (a verbal noun). Returns the new end."""
+    head = doc.lex.noun(doc.tokens[a].norm)
+    if doc.tokens[a].norm.startswith("ال") or doc.tokens[a].norm in ("صاحب", "صاحبه") or not (
+        (head is not None and head.cls in ("org", "media")) or doc.tokens[a].norm in IDAFA_NOUNS
+    ):
+        return b
+    seen_definite = False
+    for k in range(a + 1, b):
+        t = doc.tokens[k].norm
+        if has_article(doc, k) or t.startswith(("وال", "لل")):
+            seen_definite = True
+            continue
+        if seen_definite and gap_kind(doc.gap_before(k)) is None and t not in PREPOSITIONS and not t.startswith(("ل", "ب"))\
+                and doc.inside_mark(doc.tokens[k].start) is None and t not in doc.lex.given_names\
+                and t not in doc.lex.titles and t not in IDAFA_NOUNS and doc.lex.noun(t) is None:
+            return k
+        if seen_definite:
+            break
+    return b
+
+
 def trim_construct_object(doc: Doc, a: int, b: int) -> int:
     """"أكد الوزير عبدالله اليحيا حرص دولة الكويت على …": after a name, a word in construct with a body or a
     place noun is a verbal noun opening the object. Returns the new end (b when there is none)."""
