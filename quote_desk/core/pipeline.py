@@ -449,8 +449,11 @@ def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
     while a < b and d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ"):
         a += 1
     a = after_honorifics(d, a, b)
-    while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها") and b - a > 1 and not (
+    while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها", "ذاته", "ذاتها") and b - a > 1 and not (
         d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 3  # "المصادر الليبية نفسها" points back
+        # "البرلمانية ذاتها" is a role that points back; "ضو البيت نفسه" is a name with emphasis
+        and (d.lex.noun(d.tokens[a].norm) is not None or d.tokens[a].norm[2:] in d.lex.titles
+             or (d.tokens[a].norm.startswith("ال") and d.tokens[a].norm.endswith(("ي", "يه"))))
     ):
         b -= 1
     return a, b

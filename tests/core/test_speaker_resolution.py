@@ -623,3 +623,30 @@ def test_a_person_named_after_a_bodys_name_is_not_cut_away():
     text = "وقال مكتب الرئيس محمود عباس في بيان إن المفاوضات متوقفة."
     q = by_text(text, "المفاوضات متوقفة")
     assert "محمود عباس" in q.speaker_canonical
+
+
+def test_a_profession_before_a_name_is_a_title():
+    text = "وقالت مخرجة الفيلم سلوى عيسى إن التصوير استغرق عامين."
+    q = by_text(text, "التصوير استغرق")
+    assert same(q.speaker_canonical, "سلوى عيسى") and same(q.title, "مخرجة الفيلم")
+
+
+def test_a_work_or_decision_after_a_name_is_the_object():
+    text = "ويصف الناقد سامي القاسم الفيلم بأنه عمل ناضج، معتبراً أن مخرجه تجاوز تجاربه السابقة."
+    q = by_text(text, "مخرجه تجاوز")
+    assert same(q.speaker_canonical, "سامي القاسم")
+
+
+def test_an_elative_predicate_is_not_part_of_the_subject():
+    text = "وبدا الوزير كريم العلوي أكثر تفاؤلاً، إذ أكد أن المفاوضات ستنجح."
+    q = by_text(text, "المفاوضات ستنجح")
+    assert same(q.speaker_canonical, "كريم العلوي")
+
+
+def test_nafsuhu_after_a_name_is_emphasis_not_an_anaphor():
+    text = (
+        "ويعمل في المركز طبيب واحد هو سالم بو عزة.\n\n"
+        "أما بو عزة نفسه، فقد أكد أن الأدوية نفدت."
+    )
+    q = by_text(text, "الأدوية نفدت")
+    assert "نفسه" not in q.speaker_canonical and "بو عزة" in q.speaker_canonical

@@ -1057,8 +1057,8 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         ):
             b = x  # a definite -ين plural after the subject is an object: "… العراقيين" (not in "عدد من أقارب المتهمين")
             break
-        if is_accusative(toks[x].text):
-            b = x  # "نالت جابر تصفيقاً": an accusative word is never part of the subject
+        if is_accusative(toks[x].text) or t in ELATIVES:
+            b = x  # "نالت جابر تصفيقاً", "بدا المستشار X أكثر حذراً": never part of the subject
             break
     n_r, t_r = split_name_title(doc, a, b)
     if t_r is not None and find_name(doc, *n_r) == n_r:
@@ -1079,6 +1079,9 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     ):
         return None
     return (a, b)
+
+
+ELATIVES = folded({"أكثر", "أقل", "أشد", "أفضل", "أسوأ", "أبعد", "أقرب", "أكبر", "أصغر"})
 
 
 def _nisba(t: str) -> bool:
@@ -1305,6 +1308,8 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     segs = [(verb + 1, stop.at)] if stop.at > verb + 1 else []
     while stop.why == "comma" and stop.at < limit and len(segs) < 3:
         j = stop.at
+        if toks[j].norm in CLAUSE_OPENERS:
+            break  # "…، إذ أكد أن …": a new clause, not an apposition of the subject
         stop = scan_phrase(doc, j, limit, None, max_len=8)
         if stop.at > j:
             segs.append((j, stop.at))
@@ -1315,6 +1320,10 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     if probe.speaker is None:
         return None
     return _subject_ok(doc, *probe.speaker)
+
+
+# Words that open a new clause after a comma (never an apposition): إذ، حيث، لكن، بينما …
+CLAUSE_OPENERS = folded({"إذ", "اذ", "حيث", "لكن", "لكنه", "لكنها", "ولكن", "بينما", "فيما", "ثم", "كما", "مما", "حين", "عندما"})
 
 
 def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
