@@ -52,6 +52,8 @@ COMP_ONLY_FORMS = {
     # كشف is also the noun "disclosure, list" (كشف حساب): a cue when a complementizer follows its subject
     "كشف": CueForm("كشف", "reveal", "perf", "m", "sg", frozenset({"عن"})),
     "وكشف": CueForm("كشف", "reveal", "perf", "m", "sg", frozenset({"عن"}), "و"),
+    # bare ردّ is also "returned" (ورد "was mentioned" stays out): a cue when a colon or a complementizer follows
+    "رد": CueForm("رد", "say", "perf", "m", "sg", frozenset({"علي"})),
 }
 def _introduced(c: Candidate, text: str) -> bool:
     """Content introduced by a complementizer or a colon (not a bare object, a preposition, or a term in quote
@@ -105,6 +107,9 @@ class Extractor:
                 continue
             form = self.lex.cue(tok.norm)
             comp_only = False
+            if form is None and tok.norm in ("ورد", "فرد") and "\u0651" in tok.text:
+                form = CueForm("رد", "say", "perf", "m", "sg", frozenset({"علي"}), tok.norm[0])  # وردّ with its shadda
+                comp_only = True
             if form is None and tok.norm in COMP_ONLY_FORMS:
                 # بيّن ("explained") is spelt like بين ("between"): a cue only when a complementizer follows its subject
                 form = COMP_ONLY_FORMS[tok.norm]
@@ -501,14 +506,28 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
                 if k > c.title[0] and d.tokens[k - 1].norm in ("في", "ب", "من"):
                     continue
                 words.add(strip_article(d.tokens[k].norm))
+    mentioned: set[str] | None = None
     kept = []
     for h in heads:
         if h.needs_confirmation and h.speaker is not None:
             last = strip_article(d.tokens[h.speaker[1] - 1].norm)
-            if last not in words:
+            if h.lemma == "group":  # "الحوثيون: …" confirmed by "جماعة الحوثي" anywhere in the body
+                if mentioned is None:
+                    mentioned = {_stem(strip_article(t.norm)) for t in d.tokens if t.para not in d.noise_paras and t.start > h.content[1]}
+                if _stem(last) not in mentioned:
+                    continue
+            elif last not in words:
                 continue
         kept.append(h)
     return kept
+
+
+def _stem(w: str) -> str:
+    """A noun without its plural or nisba ending: الحوثيون/الحوثيين/الحوثي → حوث."""
+    for suf in ("يون", "يين", "ون", "ين", "ي"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
 
 
 def _drop_channel_nonverbal(cands: list[Candidate]) -> list[Candidate]:

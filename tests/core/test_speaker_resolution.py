@@ -650,3 +650,43 @@ def test_nafsuhu_after_a_name_is_emphasis_not_an_anaphor():
     )
     q = by_text(text, "الأدوية نفدت")
     assert "نفسه" not in q.speaker_canonical and "بو عزة" in q.speaker_canonical
+
+
+def test_believe_reports_with_a_complementizer():
+    text = "وتعتقد الباحثة منى الصافي أن العقوبات لن تغير سلوك الحكومة. واعتقلت الشرطة ثلاثة أشخاص."
+    quotes = run(text)
+    assert len(quotes) == 1 and same(quotes[0].speaker_canonical, "منى الصافي")
+
+
+def test_bare_radda_reports_only_with_a_colon_or_a_complementizer():
+    text = "وقال المدرب إن الفريق جاهز.\n\nوردّ المدرب بابتسامة: «الفوز وحده يهمنا».\n\nوردّ الدفاع الهجمة الأولى بسهولة."
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["الفريق جاهز", "الفوز وحده يهمنا"]
+
+
+def test_figures_of_a_statistics_agency_are_a_source():
+    text = "وبحسب بيانات الجهاز المركزي للإحصاء، ارتفع معدل البطالة إلى 7 في المئة."
+    q = by_text(text, "معدل البطالة")
+    assert same(q.speaker_canonical, "الجهاز المركزي للإحصاء")
+
+
+def test_ba_verbal_noun_after_an_adjunct():
+    text = "وأفادت الهيئة الوطنية للانتخابات في بيان بانتهاء فرز الأصوات في جميع الدوائر."
+    q = by_text(text, "انتهاء فرز")
+    assert same(q.speaker_canonical, "الهيئة الوطنية للانتخابات")
+
+
+def test_a_group_headline_in_the_first_person_is_a_quote_and_a_topic_is_not():
+    quote = "المحتجون: لن نغادر الساحة قبل تحقيق مطالبنا\n\nواصل المحتجون اعتصامهم أمام مقر الحكومة لليوم الثالث."
+    topic = "النازحون: خيام بلا تدفئة في أول أيام الشتاء\n\nيعيش النازحون في المخيمات أوضاعاً صعبة."
+    assert [q.text for q in run(quote)] == ["لن نغادر الساحة قبل تحقيق مطالبنا"]
+    assert run(topic) == []
+
+
+def test_a_fronted_temporal_phrase_before_the_narrative_verb():
+    text = (
+        "قبل ساعات من المباراة النهائية، بدا مدرب «نسور قرطاج» سامي الطرابلسي هادئاً أمام الصحفيين.\n\n"
+        "وقال: «اللاعبون يعرفون ما ينتظرهم»."
+    )
+    q = by_text(text, "اللاعبون يعرفون")
+    assert same(q.speaker_canonical, "سامي الطرابلسي")

@@ -374,7 +374,12 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why == "adjunct":
             pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS or form.lemma in PP_VERBS
             relay_verb = form.role == "relay" or form.lemma in RELAY_LEMMAS
-            j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else RELAY_AN if relay_verb else frozenset())
+            ba_verb = "ب" in form.preps and not pp_verb and bool(segments)
+            j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else RELAY_AN if relay_verb else frozenset(),
+                             stop_ba=ba_verb)  # fmt: skip
+            if ba_verb and j < limit and toks[j].norm.startswith("ب") and not _is_comp_tok(doc, j):
+                stop = Stop(j, "ba")  # "أفادت الجامعة في بيان بنفاد جميع التذاكر"
+                continue
             if relay_verb and j < limit and toks[j].norm == "عن" and segments:
                 stop = Stop(j, "an")  # "ونقلت صحيفة «X» في عددها الصادر اليوم عن مصدر …": the relay after the adjunct
                 continue
@@ -848,6 +853,10 @@ def _kana_appositions(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, in
     return probe.speaker, (probe.title[0] if probe.title else probe.speaker[0], probe.speaker[1])
 
 
+def _is_comp_tok(doc: Doc, k: int) -> bool:
+    return doc.tokens[k].norm in doc.lex.complementizers
+
+
 def _joined(doc: Doc, a: int) -> bool:
     """Token a continues the phrase before it: no punctuation between, or only the opening mark of a short quoted
     name inside the phrase ("وكان نواب عن كتلة «حقوق» قد أكدوا")."""
@@ -994,7 +1003,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     return cand
 
 
-ADVERBIAL_OPENERS = folded({"تحت", "وتحت", "فوق", "وفوق", "وراء", "خارج", "وخارج", "داخل", "وداخل", "امام", "وامام", "قرب", "وقرب", "وسط", "ووسط", "في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن"})
+ADVERBIAL_OPENERS = folded({"تحت", "وتحت", "فوق", "وفوق", "وراء", "خارج", "وخارج", "داخل", "وداخل", "امام", "وامام", "قرب", "وقرب", "وسط", "ووسط", "في", "وفي", "من", "ومن", "على", "وعلى", "بدوره", "بدورها", "بدورهم", "خلال", "وخلال", "بعد", "وبعد", "الى", "والى", "اما", "واما", "مع", "ومع", "عن", "وعن", "عند", "وعند", "حول", "وحول", "ردا", "وردا", "لدى", "ولدى", "عقب", "وعقب", "اثر", "واثر", "بشأن", "وبشأن", "قبل", "وقبل", "قبيل", "وقبيل", "منذ", "ومنذ", "بين", "وبين", "الي جانب", "وإلى"})
 NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
@@ -1279,7 +1288,8 @@ def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
     """The first word after fronted adverbials ("في المقابل،" "وفي المؤتمر الصحفي …،"): the main verb in VSO."""
     toks = doc.tokens
     k = after_dateline(doc, si)
-    while k < before and toks[k].norm in ADVERBIAL_OPENERS:
+    while k < before and (toks[k].norm in ADVERBIAL_OPENERS or (k > after_dateline(doc, si) and toks[k].norm in ("حيث", "الذي", "التي"))):
+        # "قبل أقل من 24 ساعة على القمة، بدا …"; "وفي جزيرة لامبيدوزا، حيث تصل القوارب …، التقت …"
         j = k + 1
         while j < before and gap_kind(doc.gap_before(j)) is None:
             j += 1

@@ -32,6 +32,16 @@ def _speaker_start(doc: Doc, a: int, b: int, colon: int) -> int:
     return start
 
 
+def _first_person(doc: Doc, k: int, e: int) -> bool:
+    """The words after the colon speak in the first person: "استهدفنا …", "لن نقبل …", "أطالب …"."""
+    toks = [doc.tokens[x].norm for x in range(k, min(e, k + 3))]
+    if not toks:
+        return False
+    if any(len(t) > 4 and t.endswith("نا") for t in toks[:2]):
+        return True
+    return len(toks) > 1 and toks[0] in ("لن", "لا", "لم", "سوف", "قد") and toks[1].startswith(("ن", "ا"))
+
+
 def headline_frames(doc: Doc) -> list[Candidate]:
     lex = doc.lex
     out: list[Candidate] = []
@@ -76,12 +86,18 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         surname = b - a == 1 and norms[0].startswith("ال") and lex.noun(norms[0]) is None  # "الشابي بعد الدربي: «…»"
         # "الحماية المدنية: «…»": a definite body name, kept only when the body quotes a speaker with these words
         body_name = 2 <= b - a <= 3 and all(n.startswith("ال") for n in norms) and m is not None and m.end > m.start
-        if not (titled or named or surname or body_name):
+        # "الحوثيون: استهدفنا سفينة …": a group speaks in the first person (a topic headline does not)
+        group = b - a == 1 and norms[0].startswith("ال") and (
+            (info is not None and info.cls == "group") or norms[0].endswith("ون")  # a sound plural: الحوثيون، المحتجون
+        ) and (
+            (m is not None and m.end > m.start) or _first_person(doc, doc.token_at_or_after(colon), e)
+        )
+        if not (titled or named or surname or body_name or group):
             continue
         confirm = False
         if m is not None and m.end > m.start:
             cs, ce, kind, conf = m.start, m.end, "direct", 0.8
-            confirm = (surname or body_name) and not titled
+            confirm = (surname or body_name or group) and not titled
         else:
             cs, ce = strip_span(doc.text, colon + 1, para.end, TRIM)
             kind, conf = "direct", 0.6
@@ -95,5 +111,6 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         cand.reasons = ["headline", f"speaker:{typ}"]
         cand.base = conf
         cand.needs_confirmation = confirm
+        cand.lemma = "group" if group else None  # a group is confirmed by any mention in the body, not only as a speaker
         out.append(cand)
     return out

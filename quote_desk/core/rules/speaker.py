@@ -368,16 +368,21 @@ def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
     return m.close_end - 1
 
 
-def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozenset()) -> int:
+def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozenset(), stop_ba: bool = False) -> int:
     """From an adjunct start, the first token after it (the adjunct runs to punctuation, a complementizer, or a
-    word of `stop_at` — the verb's own preposition: "وشددت الرئاسة في بيان على ضرورة …")."""
+    word of `stop_at` — the verb's own preposition: "وشددت الرئاسة في بيان على ضرورة …"; with `stop_ba`, a
+    ب-prefixed verbal noun: "أفادت الجامعة في بيان بنفاد التذاكر")."""
     j = k + 2 if temporal_clause(doc, k) else k + 1
     name_until = -1
     while j < limit:
         gk, name_until = _gap_past_names(doc, j, limit, name_until)
         if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
-        if _is_comp(doc, j) or doc.tokens[j].norm in SAYING_PARTICIPLES or (j > k + 1 and doc.tokens[j].norm in stop_at):
+        t = doc.tokens[j].norm
+        if _is_comp(doc, j) or t in SAYING_PARTICIPLES or (j > k + 1 and t in stop_at):
+            return j
+        if stop_ba and j > k + 1 and t.startswith("ب") and len(t) > 4 and not t.startswith(("باسم", "بال")) \
+                and doc.lex.noun(t) is None and t not in doc.lex.given_names and t[1:] not in doc.lex.adjuncts:
             return j
         j += 1
     return j
@@ -500,6 +505,10 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
     while k < b:
         t = doc.tokens[k].norm
         raw = doc.tokens[k].text
+        m_in = doc.inside_mark(doc.tokens[k].start)
+        if m_in is not None and m_in.closed and m_in.open_start > doc.tokens[a].start and len(doc.text[m_in.start : m_in.end].split()) <= 4:
+            k += 1  # "مدرب «أسود الأطلس» وليد الركراكي": a quoted team or body belongs to the title
+            continue
         if t in lex.given_names and t.startswith("ال") and k + 1 < b and is_name_like(doc, k + 1) and k > a:
             break  # "مندوب السودان الحارث إدريس": a given name written with the article
         n_place = place_at(doc, k, b)
@@ -567,6 +576,9 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             continue
         break
     name_ok = is_name_like(doc, k) or doc.tokens[k].norm in NAME_STARTERS or doc.tokens[k].norm == "باسم" or has_article(doc, k) if k < b else False
+    acc = next((x for x in range(k + 1, b) if is_accusative(doc.tokens[x].text)), None)
+    if acc is not None and a < k < b and acc - k >= 2:
+        b = acc  # "مدرب الفريق وليد الركراكي هادئاً": the name ends before an accusative predicate
     if a < k < b and (b - k) <= 5 and name_ok and not any(is_accusative(doc.tokens[x].text) for x in range(k, b)):
         te = k
         while te - 1 > a and doc.tokens[te - 1].norm in lex.honorifics:
