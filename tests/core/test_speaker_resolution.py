@@ -690,3 +690,21 @@ def test_a_fronted_temporal_phrase_before_the_narrative_verb():
     )
     q = by_text(text, "اللاعبون يعرفون")
     assert same(q.speaker_canonical, "سامي الطرابلسي")
+
+
+def test_subject_with_an_apposition_after_ghayr_anna():
+    text = (
+        "وقالت مصادر برلمانية إن الطعن سيقدم الأسبوع المقبل.\n\n"
+        "غير أن المحامي فادي سلوم، وكيل عائلات الضحايا، رأى أن الطعن لن يغير شيئاً."
+    )
+    q = by_text(text, "لن يغير")
+    assert same(q.speaker_canonical, "فادي سلوم")
+
+
+def test_a_cue_in_a_temporal_clause_shares_the_dropped_subject():
+    text = (
+        "تقول مريم عثمان، وهي أم لخمسة أطفال: «مشينا عشرة أيام».\n\n"
+        "ثم تصمت قليلاً قبل أن تضيف: «لا نريد سوى الأمان»."
+    )
+    q = by_text(text, "سوى الأمان")
+    assert same(q.speaker_canonical, "مريم عثمان")

@@ -49,6 +49,7 @@ from quote_desk.core.rules.speaker import (
     split_name_title,
     split_title_name,
     starts_with_title,
+    temporal_clause,
     trim_construct_object,
     trim_object,
     trim_org_object,
@@ -464,7 +465,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         _descriptor_to_title(doc, cand)
         cand.reasons.append("order:kana")
     if cand.speaker is None and via is None:
-        sv = _svo_subject(doc, ci, sent.start) or _amma_subject(doc, ci, si)
+        sv = _svo_subject(doc, ci, sent.start) or _amma_subject(doc, ci, si) or _clause_appositions(doc, ci, sent.start)
         if sv is not None:
             t_, n_ = split_title_name(doc, *sv)
             cand.speaker, cand.title = n_, t_
@@ -474,7 +475,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             return None  # يُذكر أن / يُتوقع أن: the journalist's impersonal remark
         else:
             cand.how = "dropped"
-            cand.main_subject = sentence_subject(doc, si, ci)
+            # "ثم تصمت طويلاً قبل أن تضيف: …": a cue in a temporal clause shares the main verb's (dropped) subject
+            cand.main_subject = None if temporal_clause(doc, ci - 2) else sentence_subject(doc, si, ci)
             if cand.main_subject is None and si > 0:
                 cand.prev_subject = previous_sentence_subject(doc, si, form.gender, form.number)
                 cand.fallback_subject = recent_subject(doc, si, form.gender)
@@ -833,9 +835,16 @@ def _kana_appositions(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, in
         k += 1
     if k >= ci - 2 or toks[k].norm not in KANA:
         return None
+    return _appositions_before(doc, k + 1, ci)
+
+
+def _appositions_before(doc: Doc, j: int, ci: int) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """Comma-separated appositions from token j up to the cue at ci (name، title، or title، name،), read as the
+    verb's subject: (the speaker, the whole phrase from the title or the name to the end of the speaker)."""
+    toks = doc.tokens
+    k = j - 1
     segs: list[tuple[int, int]] = []
-    j = k + 1
-    for x in range(k + 2, ci):
+    for x in range(k + 2, ci + 1):
         gk = gap_kind(doc.gap_before(x))
         if gk == "comma":
             segs.append((j, x))
@@ -851,6 +860,33 @@ def _kana_appositions(doc: Doc, ci: int, sent_start: int) -> tuple[tuple[int, in
     if probe.speaker is None:
         return None
     return probe.speaker, (probe.title[0] if probe.title else probe.speaker[0], probe.speaker[1])
+
+
+def _clause_appositions(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] | None:
+    """"غير أن المحامية سيسيل روكز، وكيلة عدد من العائلات، رأت أن …" / "الوزير X، رئيس الوفد، قال إن …": a subject
+    with its apposition before the verb, at the start of its clause (the sentence, or after غير أن / إلا أن)."""
+    toks = doc.tokens
+    form = doc.lex.cue(toks[ci].norm)
+    if ci < 3 or gap_kind(doc.gap_before(ci)) != "comma" or (form is not None and form.proclitic):
+        return None  # "…، وقال إن": a coordinated verb continues the sentence's subject, it has no subject of its own
+    k = doc.token_at_or_after(sent_start)
+    for x in range(ci - 1, k - 1, -1):
+        if toks[x].norm in doc.lex.complementizers and x > k and toks[x - 1].norm in ("غير", "الا", "وغير", "لكن", "ولكن"):
+            k = x + 1
+            break
+    while k < ci and toks[k].norm in SVO_SKIP:
+        k += 1
+    if k >= ci - 2 or toks[k].norm in PREPOSITIONS or toks[k].norm in ADVERBIAL_OPENERS or doc.lex.cue(toks[k].norm) is not None:
+        return None
+    if _conj_verb(doc, k):
+        return None
+    found = _appositions_before(doc, k, ci)
+    if found is None or found[0] is None:
+        return None
+    first = toks[k].norm
+    if not (starts_with_title(doc, k, k + 1) or first.startswith("ال") or first in doc.lex.honorifics or first in doc.lex.given_names):
+        return None  # the clause must open with the subject (a title, a definite noun or a name), not a verb
+    return found[0]
 
 
 def _is_comp_tok(doc: Doc, k: int) -> bool:
@@ -1641,7 +1677,6 @@ def report_frame(doc: Doc, k: int) -> Candidate | None:
     relative clause's subject), "وجاء في البيان أن …" (the statement's issuer, as an anaphor), "وجاء على لسان
     المتهم في التحقيقات أنه …" (the one on whose tongue the words came)."""
     from quote_desk.core.normalize import strip_article
-    from quote_desk.core.rules.speaker import temporal_clause
 
     toks = doc.tokens
     si = doc.sent_of(toks[k].start)
