@@ -25,6 +25,7 @@ from quote_desk.core.rules.speaker import (
     is_accusative,
     is_name_like,
     name_end,
+    nominative,
     scan_phrase,
     split_name_title,
     split_title_name,
@@ -63,11 +64,19 @@ class Entity:
         return self._canon[1]
 
 
+def _strip_accusative(word: str) -> str:
+    """مصدراً → مصدر، أمنياً → أمني (the written word without its accusative alif and tanween)."""
+    for end in ("اً", "ًا"):
+        if word.endswith(end) and len(word) > 3:
+            return word[: -len(end)]
+    return word
+
+
 def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
     lex = doc.lex
     out = []
     for k in range(a, b):
-        n = doc.tokens[k].norm
+        n = nominative(doc.tokens[k].text, doc.tokens[k].norm)
         if n in lex.honorifics and k < b - 1:
             continue
         out.append(strip_article(n))
@@ -219,11 +228,14 @@ class Discourse:
             if e0 < len(doc.text) and doc.text[e0] == '"':
                 e0 += 1
         text = prefix + doc.text[s0:e0]
+        if is_accusative(doc.tokens[a].text):
+            # "غير أن مصدراً أمنياً أكد": the subject of أن is accusative; its canonical form is the nominative
+            text = " ".join(_strip_accusative(doc.tokens[k].text) for k in range(a, b))
         key = mention_key(doc, a, b)
         if lam and key:
             key = (strip_article(key[0][1:]) or key[0], *key[1:])
         stype = classify(doc, a, b)
-        info = doc.lex.noun(doc.tokens[a].norm)
+        info = doc.lex.noun(nominative(doc.tokens[a].text, doc.tokens[a].norm))
         number = "sg"
         g = gender
         if info is not None and stype in ("anonymous_source", "group", "organization", "media"):

@@ -496,7 +496,7 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
     """Keep a bare-name headline ("غوتيريش: …") only when a body quote's speaker or title shares its last word."""
     words: set[str] = set()
     for c in body:
-        for r in (c.speaker, c.main_subject):
+        for r in (c.speaker, c.main_subject, c.prev_subject):
             if r is not None:
                 words.update(strip_article(d.tokens[k].norm) for k in range(*r))
         if c.title is not None:

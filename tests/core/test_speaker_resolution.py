@@ -708,3 +708,32 @@ def test_a_cue_in_a_temporal_clause_shares_the_dropped_subject():
     )
     q = by_text(text, "سوى الأمان")
     assert same(q.speaker_canonical, "مريم عثمان")
+
+
+def test_the_accusative_subject_of_anna_speaks_under_its_nominative_name():
+    text = "وقال الجيش إن الوضع مستقر. غير أن مصدراً أمنياً أكد أن الهجوم فشل. لكن شهوداً قالوا إن القصف استمر."
+    first = by_text(text, "الهجوم فشل")
+    second = by_text(text, "القصف استمر")
+    assert first.speaker == "مصدراً أمنياً" and same(first.speaker_canonical, "مصدر أمني")
+    assert first.speaker_type == "anonymous_source"
+    assert same(second.speaker_canonical, "شهود")
+
+
+def test_a_quoted_outlet_after_ablagha_is_the_one_told():
+    text = "غير أن مسؤولاً رفيعاً طلب عدم الكشف عن اسمه أبلغ «الرائد» بأن المفاوضات متعثرة."
+    q = by_text(text, "المفاوضات متعثرة")
+    assert same(q.speaker_canonical, "مسؤول رفيع")
+
+
+def test_a_headline_with_a_place_and_a_body_is_a_topic():
+    text = "تونس والبنك الدولي: قرض جديد لدعم الموازنة\n\nوقع البلدان اتفاقية القرض أمس في العاصمة."
+    assert run(text) == []
+
+
+def test_a_surname_headline_confirmed_by_a_narrative_subject_who_then_speaks():
+    text = (
+        "الزياني: الفريق جاهز للقاء الحسم\n\n"
+        "بدا مدرب المنتخب كريم الزياني هادئاً أمام الصحفيين. وقال: «نعرف قيمة هذه المباراة»."
+    )
+    head = [q for q in run(text) if q.cue == ":"]
+    assert len(head) == 1 and same(head[0].speaker_canonical, "كريم الزياني")

@@ -261,6 +261,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     segments: list[tuple[int, int]] = []  # phrase token ranges separated by commas
     via: tuple[int, int] | None = None
     first_gap = gap_kind(doc.gap_after(ci)) if ci + 1 < limit else "eos"
+    if first_gap == "mark" and name_mark(doc, toks[ci].end, limit) is not None and form.lemma in INFORM_LEMMAS:
+        # "غير أن دبلوماسياً … أبلغ «الأفق العربي» بأن …": a quoted outlet after أبلغ is the one told
+        nm = name_mark(doc, toks[ci].end, limit)
+        assert nm is not None
+        return _dropped_object_frame(doc, ci, form, si, reasons, after=doc.token_at_or_after(nm + 1))
     if first_gap == "mark" and name_mark(doc, toks[ci].end, limit) is not None:
         # "تتهم «هيومن رايتس ووتش» السلطات …": a quoted name opens the subject
         stop = scan_phrase(doc, j, limit, form, name_until=name_mark(doc, toks[ci].end, limit))
@@ -524,12 +529,18 @@ def _object_np(doc: Doc, j: int, form: CueForm) -> bool:
     )
 
 
-def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: list[str]) -> Candidate | None:
-    """ودعا الحلفاء الغربيين إلى …: the subject is dropped; skip the object and find the content."""
+def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: list[str], after: int | None = None) -> Candidate | None:
+    """ودعا الحلفاء الغربيين إلى …: the subject is not after the verb; skip the object (one word, or up to
+    `after`) and find the content. A subject before the verb ("غير أن مصدراً … أبلغ الصحفيين بأن") speaks."""
     toks = doc.tokens
     sent = doc.sents[si]
     limit = doc.token_at_or_after(sent.end)
-    stop = scan_phrase(doc, ci + 2, limit, form) if ci + 2 < limit else Stop(limit, "eos")
+    start = ci + 2 if after is None else after
+    stop = (Stop(start, gap_kind(doc.gap_before(start)) or "comp") if start < limit and (
+        toks[start].norm in doc.lex.complementizers or gap_kind(doc.gap_before(start)) in ("colon", "mark"))
+        else scan_phrase(doc, start, limit, form) if start < limit else Stop(limit, "eos"))  # fmt: skip
+    if stop.why == "comp" and toks[stop.at].norm not in doc.lex.complementizers:
+        stop = scan_phrase(doc, start, limit, form)
     comp = None
     if stop.why == "pp":
         comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
@@ -541,7 +552,14 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = [*reasons, "object-after-verb"]
     cand.base = 0.75
+    sv = _svo_subject(doc, ci, sent.start) if form.lemma in INFORM_LEMMAS else None
+    if sv is not None:
+        cand.how, cand.speaker = "explicit", sv
+        cand.reasons.append("order:svo")
     return cand
+
+
+INFORM_LEMMAS = folded({"ابلغ", "اخبر"})
 
 
 def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
@@ -893,6 +911,10 @@ def _is_comp_tok(doc: Doc, k: int) -> bool:
     return doc.tokens[k].norm in doc.lex.complementizers
 
 
+# Particles whose noun is accusative (إنّ وأخواتها): the subject that follows them is written مصدراً، شهوداً
+ACC_GOVERNORS = folded({"أن", "ان", "إن", "لكن", "ولكن", "لأن", "كأن"})
+
+
 def _joined(doc: Doc, a: int) -> bool:
     """Token a continues the phrase before it: no punctuation between, or only the opening mark of a short quoted
     name inside the phrase ("وكان نواب عن كتلة «حقوق» قد أكدوا")."""
@@ -933,6 +955,12 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
         return None
     if doc.lex.cue(first) is not None or first in PREP_PRONOUNS or _conj_verb(doc, a):
         return None
+    if is_accusative(toks[a].text) and a > 0 and toks[a - 1].norm in ACC_GOVERNORS:
+        # "غير أن مصدراً أمنياً أكد …", "لكن شهوداً قالوا …": the subject of أن/لكنّ is accusative
+        b2 = a + 1
+        while b2 < b and is_accusative(toks[b2].text):
+            b2 += 1
+        return (a, b2)  # "… رفيعاً طلب عدم الكشف عن اسمه": the accusative words, not the anonymity clause
     return _subject_ok(doc, a, b)
 
 

@@ -56,7 +56,10 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         e = doc.token_at_or_after(para.end)
         if b <= a or e - a > 40:
             continue
+        a0 = a
         a = _speaker_start(doc, a, b, colon)
+        if a > a0 and doc.tokens[a].norm.startswith("و") and lex.place_end([doc.tokens[k].norm for k in range(a0, a)]) == a - a0:
+            continue  # "مصر وصندوق النقد: مراجعة جديدة": two parties, a topic headline
         for k in range(a + 1, b):  # cut an adjunct: "أنس جابر بعد عودتها إلى الملاعب"
             t = doc.tokens[k].norm
             # … or the addressee: "بري للحكومة: «…»", "جعجع لـ«MTV»: «…»"

@@ -144,6 +144,12 @@ def is_accusative(tok_text: str) -> bool:
     return tok_text.endswith(("اً", "ًا")) and len(tok_text) > 3
 
 
+def nominative(tok_text: str, norm: str) -> str:
+    """The folded word without an accusative ending: after أن/لكنّ the subject is accusative (مصدراً أمنياً،
+    شهوداً) but it names the same source as مصدر أمني، شهود."""
+    return norm[:-1] if is_accusative(tok_text) and norm.endswith("ا") else norm
+
+
 def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     lex = doc.lex
     t = doc.tokens[k].norm
@@ -729,7 +735,7 @@ def trim_construct_object(doc: Doc, a: int, b: int) -> int:
 def classify(doc: Doc, a: int, b: int) -> str:
     """Guess the speaker type of a mention: person, organization, anonymous_source, media, group."""
     lex = doc.lex
-    norms = [doc.tokens[k].norm for k in range(a, b)]
+    norms = [nominative(doc.tokens[k].text, doc.tokens[k].norm) for k in range(a, b)]
     if not norms:
         return "unknown"
     text = " ".join(norms)
