@@ -15,6 +15,7 @@ from itertools import islice
 
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import folded, strip_article
+from quote_desk.core.rules.marks import close_open_marks
 from quote_desk.core.rules.speaker import (
     NAME_STARTERS,
     QUANTIFIERS,
@@ -221,12 +222,7 @@ class Discourse:
         e0 = doc.tokens[b - 1].end
         while e0 < len(doc.text) and doc.text[e0] == "+":  # أوبك+
             e0 += 1
-        for o, c in (("(", ")"), ("«", "»")):  # a closing bracket or mark left outside: (قنا)
-            if e0 < len(doc.text) and doc.text[e0] == c and doc.text.count(o, s0, e0) > doc.text.count(c, s0, e0):
-                e0 += 1
-        if doc.text.count('"', s0, e0) % 2 == 1:  # '… لكرة القدم "فيفا': close or drop an unbalanced mark
-            if e0 < len(doc.text) and doc.text[e0] == '"':
-                e0 += 1
+        e0 = close_open_marks(doc.text, s0, e0)  # a closing bracket or mark left outside: (قنا), («آفاد»), "فيفا"
         text = prefix + doc.text[s0:e0]
         if is_accusative(doc.tokens[a].text):
             # "غير أن مصدراً أمنياً أكد": the subject of أن is accusative; its canonical form is the nominative

@@ -25,6 +25,7 @@ from quote_desk.core.rules.frames import (
     verbal_frame,
 )
 from quote_desk.core.rules.headline import headline_frames
+from quote_desk.core.rules.marks import close_open_marks
 from quote_desk.core.rules.speaker import (
     ANONYMITY_OBJECTS,
     ANONYMITY_VERBS,
@@ -323,7 +324,7 @@ class Extractor:
             sp = sp_s = sp_e = None
             if c.speaker is not None:
                 sp_s, sp_e = d.tokens[c.speaker[0]].start, d.tokens[c.speaker[1] - 1].end
-                sp_s, sp_e = _extend_paren(text, sp_s, sp_e)
+                sp_e = close_open_marks(text, sp_s, sp_e)
                 while sp_e < len(text) and text[sp_e] == "+":  # أوبك+
                     sp_e += 1
                 if c.lam:
@@ -433,20 +434,11 @@ def _text(d: Doc, r: tuple[int, int] | None) -> str | None:
     a, b = r
     if b <= a:
         return None
-    s, e = _extend_paren(d.text, d.tokens[a].start, d.tokens[b - 1].end)
+    s = d.tokens[a].start
+    e = close_open_marks(d.text, s, d.tokens[b - 1].end)
     return d.text[s:e]
 
 
-_PAIRS = {"(": ")", "«": "»", "“": "”", "”": "“", '"': '"'}
-
-
-def _extend_paren(text: str, s: int, e: int) -> tuple[int, int]:
-    """Close a bracket or quote mark left open inside a phrase: وكالة «رويترز» / مكتب (أوتشا)."""
-    if e < len(text):
-        for o, c in _PAIRS.items():
-            if text[e] == c and (text.count(o, s, e) > text.count(c, s, e) if o != c else text.count(o, s, e) % 2 == 1):
-                return s, e + 1
-    return s, e
 
 
 def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:

@@ -737,3 +737,9 @@ def test_a_surname_headline_confirmed_by_a_narrative_subject_who_then_speaks():
     )
     head = [q for q in run(text) if q.cue == ":"]
     assert len(head) == 1 and same(head[0].speaker_canonical, "كريم الزياني")
+
+
+def test_a_quoted_acronym_in_brackets_is_closed_in_mention_and_canonical_name():
+    text = "وقالت هيئة الطوارئ الوطنية («هطو») في بيان إن الزلزال كان قوياً."
+    q = by_text(text, "الزلزال")
+    assert q.speaker.endswith("(«هطو»)") and q.speaker_canonical.endswith("(«هطو»)")

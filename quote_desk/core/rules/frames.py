@@ -84,14 +84,6 @@ class Candidate:
 
 
 # ------------------------------------------------------------------------------------------------------
-def _tok_range_chars(doc: Doc, a: int, b: int) -> Range:
-    s, e = doc.tokens[a].start, doc.tokens[b - 1].end
-    # keep a closing parenthesis that belongs to the phrase: (قسد)
-    if e < len(doc.text) and doc.text[e] == ")" and "(" in doc.text[s:e]:
-        e += 1
-    return s, e
-
-
 def _direct_after(doc: Doc, pos: int, limit_pos: int) -> MarkSpan | None:
     m = doc.mark_starting_at(pos, limit_pos + 1)
     if m is not None and m.end > m.start:

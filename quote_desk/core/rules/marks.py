@@ -154,3 +154,22 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t\u200f\u200e.،
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+_PAIRS = {"(": ")", "«": "»", "“": "”", "”": "“", '"': '"'}
+
+
+def close_open_marks(text: str, s: int, e: int) -> int:
+    """The end of a phrase [s, e) extended over closing brackets or quote marks it left open:
+    وكالة «رويترز»، مكتب (أوتشا)، إدارة الكوارث («آفاد»)."""
+    moved = True
+    while moved and e < len(text):
+        moved = False
+        for o, c in _PAIRS.items():
+            if e < len(text) and text[e] == c and (
+                text.count(o, s, e) > text.count(c, s, e) if o != c else text.count(o, s, e) % 2 == 1
+            ):
+                e += 1
+                moved = True
+                break
+    return e
