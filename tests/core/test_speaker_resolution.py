@@ -743,3 +743,12 @@ def test_a_quoted_acronym_in_brackets_is_closed_in_mention_and_canonical_name():
     text = "وقالت هيئة الطوارئ الوطنية («هطو») في بيان إن الزلزال كان قوياً."
     q = by_text(text, "الزلزال")
     assert q.speaker.endswith("(«هطو»)") and q.speaker_canonical.endswith("(«هطو»)")
+
+
+def test_a_verb_inside_a_fronted_phrase_before_a_given_name():
+    text = (
+        "وقال الناطق باسم العائلات إن الاعتصام مستمر.\n\n"
+        "وإلى جانبه وقفت سلمى حداد، والدة أحد المفقودين، مؤكدةً أن الأمهات لن يتراجعن. وأضافت: «نريد الحقيقة فقط»."
+    )
+    assert same(by_text(text, "لن يتراجعن").speaker_canonical, "سلمى حداد")
+    assert same(by_text(text, "نريد الحقيقة").speaker_canonical, "سلمى حداد")

@@ -44,6 +44,7 @@ from quote_desk.core.rules.speaker import (
     is_name_like,
     name_mark,
     place_at,
+    possessive_noun,
     scan_phrase,
     skip_adjunct,
     split_name_title,
@@ -1349,6 +1350,14 @@ def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
         j = k + 1
         while j < before and gap_kind(doc.gap_before(j)) is None:
             j += 1
+        for x in range(k + 2, j - 1):
+            # "وإلى جانبه وقفت ريما الزاهد، …": a verb inside the fronted phrase, right before a given name or a title
+            t, nxt = toks[x].norm, toks[x + 1].norm
+            if nxt in doc.lex.given_names and not (nxt in PREPOSITIONS and toks[x + 1].text != "علي") \
+                    and toks[x - 1].norm not in PREPOSITIONS and not t.startswith("ال") \
+                    and doc.lex.noun(t) is None and t not in doc.lex.titles and t not in PREPOSITIONS and t not in IDAFA_NOUNS \
+                    and t not in doc.lex.given_names and not possessive_noun(toks[x].text):
+                return x
         if j >= before or gap_kind(doc.gap_before(j)) != "comma":
             return None
         k = j
