@@ -985,15 +985,17 @@ class DeskWindow(QMainWindow):
         """At start-up the asked-for project could not be opened and this window shows another one: say which,
         and why; a damaged project with a backup gets the offer to restore it, as File > Open does."""
         self.open_failure = (str(path), str(exc))
+        # the reason comes from the core in English and holds a path: isolated, so it reads right in an Arabic UI
+        head = tr("The review project %1 could not be opened.").replace("%1", fsi(Path(path).name))
         instead = tr("The desk opened %1 instead.").replace("%1", fsi(self.project.path))
+        text = head + "\n\n" + fsi(str(exc)) + "\n\n" + instead
         if isinstance(exc, ProjectCorruptError) and exc.backup is not None:
             backup = exc.backup
-            self.confirm(str(exc) + "\n\n" + instead + "\n\n"
-                         + tr("Restore the latest backup (%1)? The damaged file is kept beside it.")
+            self.confirm(text + "\n\n" + tr("Restore the latest backup (%1)? The damaged file is kept beside it.")
                          .replace("%1", backup_time(backup)),
                          lambda: self._restore_and_open(path, backup), name="restore_box")  # fmt: skip
         else:
-            self.show_error(str(exc) + "\n\n" + instead)
+            self.show_error(text)
 
     def _restore_and_open(self, path: str | Path, backup: Path) -> None:
         try:

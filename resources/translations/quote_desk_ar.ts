@@ -513,6 +513,10 @@
         <source>The desk opened %1 instead.</source>
         <translation>فتحت المنضدة %1 بدلاً منه.</translation>
     </message>
+    <message>
+        <source>The review project %1 could not be opened.</source>
+        <translation>تعذّر فتح مشروع المراجعة %1.</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
