@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from quote_desk.core.document import Doc
-from quote_desk.core.normalize import folded, strip_article
+from quote_desk.core.normalize import folded, normalize, strip_article
 from quote_desk.core.rules.marks import close_open_marks
 from quote_desk.core.rules.speaker import (
     NAME_STARTERS,
@@ -171,6 +171,17 @@ class Discourse:
                 fallback = e
         if fallback is None and qualifier:
             return None  # "الوزير الإيراني" with no Iranian yet: a new entity, not the last minister
+        if fallback is None and strip_article(head) in self.GENERIC_BODIES:
+            # "وأكدت الشركة" after "الخطوط الجوية الكويتية": a generic body noun finds the last body named by its
+            # proper name (not one whose own head is another body noun: الوزارة is not "the company")
+            for eid in reversed(self._recency()[-6:]):
+                e = self.entities[eid]
+                body_like = e.stype == "organization" or (
+                    e.stype == "person" and not e.title_keys and e.mentions and normalize(e.mentions[0]).startswith("ال")
+                    and e.head not in self.doc.lex.given_names and e.head not in self.doc.lex.titles
+                )  # "الخطوط الجوية الكويتية": a body whose head noun the lexicon does not know
+                if body_like and e.mentions and self.doc.lex.noun("ال" + strip_article(e.head)) is None:
+                    return e
         if fallback is None:
             info = self.doc.lex.noun("ال" + head) or self.doc.lex.noun(head)
             if info is not None and info.cls == "person":
@@ -181,6 +192,7 @@ class Discourse:
                         return e if self._role_fits(e, head) else None
         return fallback
 
+    GENERIC_BODIES = folded({"شركه", "مؤسسه", "منظمه", "هيئه", "جهه", "مجموعه"})
     GENERIC_ROLES = folded({"مسؤول", "مسؤولة", "متحدث", "متحدثة", "ناطق", "ناطقة"})
 
     def _role_fits(self, e: Entity, head: str) -> bool:

@@ -752,3 +752,15 @@ def test_a_verb_inside_a_fronted_phrase_before_a_given_name():
     )
     assert same(by_text(text, "لن يتراجعن").speaker_canonical, "سلمى حداد")
     assert same(by_text(text, "نريد الحقيقة").speaker_canonical, "سلمى حداد")
+
+
+def test_a_generic_body_noun_finds_the_body_named_by_its_proper_name():
+    text = "وقالت الملكية الأردنية في بيان إن الطائرة هبطت بسلام في عمّان. وأكدت الشركة أنها أرسلت طائرة بديلة."
+    q = by_text(text, "طائرة بديلة")
+    assert same(q.speaker_canonical, "الملكية الأردنية")
+
+
+def test_a_generic_body_noun_does_not_take_a_ministry():
+    text = "وقالت وزارة النقل إن الطريق أغلق. وأكدت الشركة أنها ستعوض المسافرين."
+    q = by_text(text, "ستعوض")
+    assert not same(q.speaker_canonical, "وزارة النقل")
