@@ -764,3 +764,15 @@ def test_a_generic_body_noun_does_not_take_a_ministry():
     text = "وقالت وزارة النقل إن الطريق أغلق. وأكدت الشركة أنها ستعوض المسافرين."
     q = by_text(text, "ستعوض")
     assert not same(q.speaker_canonical, "وزارة النقل")
+
+
+def test_al_hajj_is_part_of_a_popular_name():
+    text = "ويقول الحاج سالم الغامدي، وهو صاحب بقالة في الحي: «دخلت المياه المحل وخسرت بضاعتي»."
+    q = by_text(text, "دخلت المياه")
+    assert same(q.speaker_canonical, "الحاج سالم الغامدي")
+
+
+def test_a_pronoun_object_after_the_cue_then_the_subject():
+    text = "وهي الأزمة التي قال عنها رئيس البلدية آنذاك إن الشبكة استوعبتها بالكامل."
+    q = by_text(text, "الشبكة استوعبتها")
+    assert same(q.speaker_canonical, "رئيس البلدية")

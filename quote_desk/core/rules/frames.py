@@ -271,6 +271,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         stop = scan_phrase(doc, j, limit, form)
     elif j < limit and toks[j].norm == "عن" and (form.role == "relay" or form.lemma in RELAY_LEMMAS):
         stop = Stop(j, "an")  # a relay verb after its subject: "وسائل إعلام نقلت عن …"
+    elif j + 1 < limit and toks[j].norm in PREP_PRONOUNS and gap_kind(doc.gap_after(j)) is None and not (
+        toks[j + 1].norm in doc.lex.complementizers or _opens_adjunct(doc, j + 1, limit)
+    ) and (form.role != "relay" or not toks[j].norm.startswith("عن")):
+        j += 1  # "التي قال عنها أمين المحافظة إن …": a pronoun object, then the subject
+        stop = scan_phrase(doc, j, limit, form)
     elif j < limit and (_opens_adjunct(doc, j, limit) or is_accusative(toks[j].text)):
         stop = Stop(j, "adjunct")
     elif j < limit and _object_np(doc, j, form):
@@ -735,8 +740,9 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
     if k > a and find_name(doc, k, b) == (k, b) and (b - k >= 2 or doc.tokens[k - 1].norm.endswith(("ي", "يه"))):
         cand.title, cand.speaker = (a, k), (k, b)
         return
-    # one definite common noun before a full name: "الصياد علي بن مسلم المهري"
-    if b - a >= 3 and doc.tokens[a].norm.startswith("ال") and doc.tokens[a].norm not in doc.lex.honorifics:
+    # one definite common noun before a full name: "الصياد علي بن مسلم المهري" (الحاج/الحاجة belong to the name)
+    if b - a >= 3 and doc.tokens[a].norm.startswith("ال") and doc.tokens[a].norm not in doc.lex.honorifics \
+            and doc.tokens[a].norm not in ("الحاج", "الحاجه"):
         if find_name(doc, a + 1, b) == (a + 1, b) and doc.lex.noun(doc.tokens[a].norm) is None:
             cand.title, cand.speaker = (a, a + 1), (a + 1, b)
 
