@@ -249,6 +249,7 @@ def load_lexicon() -> Lexicon:
         kind = row[1]
         nonverbal[toks] = kind
         nonverbal[("و" + toks[0], *toks[1:])] = kind
+        nonverbal[("ف" + toks[0], *toks[1:])] = kind  # "فعلى لسان أحد التجار، …"
     first = frozenset(k[0] for k in nonverbal)
     nouns = {}
     for row in _read_rows("nouns.tsv"):

@@ -141,6 +141,8 @@ class Extractor:
                 continue
             if d.inside_mark(tok.start) is not None:
                 continue  # a cue inside quoted words is the quoted person's, not an attribution
+            if form.pos in ("perf", "imperf") and prev in ("في", "وفي", "علي", "الي", "عن", "مع") and d.gap_before(tok.i).strip() == "":
+                continue  # "وفي رأي الباحثة …": after a preposition the word is a noun, not the verb رأى
             if self._after_verbal_source(d, tok.i):
                 continue  # "وحسب ما أفاد به مصدر قضائي، فإن …": the non-verbal frame owns this verb
             if form.pos in ("perf", "imperf"):
@@ -185,6 +187,14 @@ class Extractor:
         out.extend(_continuations(d, out))
         out.sort(key=lambda c: (c.cue[0] if c.cue else c.content[0]))
         return out
+
+    def _coordinated(self, d: Doc, c: Candidate) -> bool:
+        """The cue is a verb coordinated with و inside the sentence ("…، وتشير إلى أن …"), not its first word."""
+        if c.cue is None:
+            return False
+        k = d.token_at_or_after(c.cue[0])
+        form = self.lex.cue(d.tokens[k].norm)
+        return form is not None and form.proclitic == "و" and d.tokens[k].start > d.sents[c.sent].start
 
     def _after_verbal_source(self, d: Doc, i: int) -> bool:
         """The cue at token i completes a non-verbal source phrase (حسب ما، وفق ما، حسبما + verb + subject)."""
@@ -243,7 +253,10 @@ class Extractor:
                 else:
                     ent.via = None if c.how not in ("anaphora",) else ent.via
             else:
-                if c.how == "participial" and c.sent in prev_in_sent:
+                if c.sent in prev_in_sent and (c.how == "participial" or (
+                    c.how == "dropped" and self._coordinated(d, c) and agrees(prev_in_sent[c.sent], c.gender, c.number)
+                )):
+                    # "…، مؤكداً أن …" / "وفي رأي X، فإن …، وتشير إلى أن …": the same sentence goes on with its speaker
                     ent = prev_in_sent[c.sent]
                     reasons.append("speaker:same-sentence")
                 elif c.main_subject is not None and c.how in ("participial", "dropped"):
@@ -445,6 +458,8 @@ def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
     """Drop leading discourse words and a ل-prefix channel noun from a mention."""
     while a < b and d.tokens[a].norm in ("بدوره", "بدورها", "كذلك", "ايضا", "من", "جهته", "جهتها", "ل", "لـ"):
         a += 1
+    while a < b - 1 and len(d.tokens[a].text) == 1 and d.text[d.tokens[a].end : d.tokens[a].end + 1] == ".":
+        a += 1  # "م. فاطمة جوهر حياة", "د. سالم": an abbreviated honorific
     a = after_honorifics(d, a, b)
     while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها", "ذاته", "ذاتها") and b - a > 1 and not (
         d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 3  # "المصادر الليبية نفسها" points back

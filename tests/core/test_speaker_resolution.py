@@ -776,3 +776,26 @@ def test_a_pronoun_object_after_the_cue_then_the_subject():
     text = "وهي الأزمة التي قال عنها رئيس البلدية آنذاك إن الشبكة استوعبتها بالكامل."
     q = by_text(text, "الشبكة استوعبتها")
     assert same(q.speaker_canonical, "رئيس البلدية")
+
+
+def test_a_one_letter_abbreviated_honorific_before_the_name():
+    text = "وقالت المتحدثة باسم الوزارة، م. هالة الشمري، في تصريح صحفي، إن جداول القطع ستنشر يومياً."
+    q = by_text(text, "جداول القطع")
+    assert same(q.speaker_canonical, "هالة الشمري") and q.speaker == "هالة الشمري"
+
+
+def test_fi_ray_is_a_source_and_a_coordinated_verb_in_its_sentence_continues_it():
+    text = (
+        "وفي رأي الباحثة في علم الاجتماع سعاد بن علي، فإن الأزمة \"مرآة لأزمة السكن\"، "
+        "وتشير إلى أن الإيجارات تضاعفت خلال عامين."
+    )
+    first = by_text(text, "مرآة لأزمة")
+    second = by_text(text, "الإيجارات تضاعفت")
+    assert same(first.speaker_canonical, "سعاد بن علي") and same(first.title, "الباحثة في علم الاجتماع")
+    assert first.cue.startswith("وفي") and same(second.speaker_canonical, "سعاد بن علي")
+
+
+def test_a_blaming_participle_ends_the_previous_content():
+    text = "وأكد الاتحاد في بيان أن مئات الطلبة بلا سكن، محملاً الوزارة مسؤولية التأخير."
+    q = by_text(text, "مئات الطلبة")
+    assert q.text == "مئات الطلبة بلا سكن"

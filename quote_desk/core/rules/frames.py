@@ -1455,6 +1455,9 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     return cand
 
 
+ATTACHED_LAM_CUES = folded({"وفقا", "ووفقا", "فوفقا", "طبقا", "وطبقا", "استنادا"})
+
+
 def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
     """بحسب X، …  /  …، بحسب X.  /  وفقاً لـX  /  نقلاً عن X  /  على لسان X."""
     lex = doc.lex
@@ -1478,8 +1481,8 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         kind = lex.nonverbal.get(match) if match else None
         n = len(match) if match else 1
         if match is None:
-            # وفقا لوزارة / طبقا للبيان: the ل is attached to the noun
-            if k + 1 < rng.stop and toks[k + 1].norm.startswith("ل"):
+            # وفقا لوزارة / طبقا للبيان: the ل is attached to the noun (only after these words, not after في)
+            if t in ATTACHED_LAM_CUES and k + 1 < rng.stop and toks[k + 1].norm.startswith("ل"):
                 kind, n = "source", 1
             else:
                 continue

@@ -337,6 +337,8 @@ def _gap_past_names(doc: Doc, j: int, limit: int, name_until: int) -> tuple[str 
     """gap_kind before token j, reading a short quoted name («الأناضول») as part of the phrase.
     Returns (kind, position of the closing mark of the current quoted name or -1)."""
     gk = gap_kind(doc.gap_before(j))
+    if gk == "end" and len(doc.tokens[j - 1].text) == 1 and doc.gap_before(j).strip() == ".":
+        gk = None  # "م. فاطمة جوهر حياة", "د. سالم": a one-letter abbreviation, not a sentence end
     if gk == "mark" and doc.tokens[j].start <= name_until + 1:
         gk = None  # inside or right after a quoted name
     elif gk is not None and doc.tokens[j].start < name_until:
@@ -554,6 +556,9 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             has_article(doc, k + 1) or place_at(doc, k + 1, b) or doc.tokens[k + 1].norm in IDAFA_NOUNS
             or doc.tokens[k + 1].norm in lex.titles or lex.noun(doc.tokens[k + 1].norm) is not None
         ):
+            if k + 2 < b and has_article(doc, k + 2) and any(doc.tokens[x].norm in lex.given_names for x in range(k + 3, b)):
+                k += 3  # "الباحثة في علم الاجتماع نادية بن سالم": a field of study, then the name
+                continue
             return None, (a, b)  # "اللاعب في مقطع مصور": an indefinite noun after في is an adjunct, no name follows
         if t in ("باسم", "باسمه", "باسمها", "باسمهم", "في", "لدي", "عن", "ل", "من", "الي") or (t.startswith(("ل", "ب", "و")) and t[1:3] == "ال") or t.startswith("لل"):
             k += 1  # "… الصحة والحماية الاجتماعية": coordinated title nouns too
