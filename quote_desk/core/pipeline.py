@@ -111,6 +111,11 @@ class Extractor:
             if form is None and tok.norm in ("ورد", "فرد") and "\u0651" in tok.text:
                 form = CueForm("رد", "say", "perf", "m", "sg", frozenset({"علي"}), tok.norm[0])  # وردّ with its shadda
                 comp_only = True
+            if form is None and tok.norm in ("يخف", "تخف", "يخفوا") and tok.i > 0 and d.tokens[tok.i - 1].norm in ("لم", "ولم"):
+                # "ولم يخفِ حمودي أن …" (did not hide that): a statement when a complementizer follows
+                g = "f" if tok.norm.startswith("ت") else "m"
+                form = CueForm("اخفي", "say", "imperf", g, "pl" if tok.norm.endswith("وا") else "sg", frozenset())
+                comp_only = True
             if form is None and tok.norm in COMP_ONLY_FORMS:
                 # بيّن ("explained") is spelt like بين ("between"): a cue only when a complementizer follows its subject
                 form = COMP_ONLY_FORMS[tok.norm]

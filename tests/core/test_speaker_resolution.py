@@ -799,3 +799,25 @@ def test_a_blaming_participle_ends_the_previous_content():
     text = "وأكد الاتحاد في بيان أن مئات الطلبة بلا سكن، محملاً الوزارة مسؤولية التأخير."
     q = by_text(text, "مئات الطلبة")
     assert q.text == "مئات الطلبة بلا سكن"
+
+
+def test_colon_content_ends_before_the_writers_next_clause_with_a_cue():
+    text = "وكتب أحد المشجعين عبر منصة «إكس»: أخيراً صفقة في المكان الصحيح، بينما تساءل آخرون عن جدوى الصفقة."
+    q = by_text(text, "أخيراً صفقة")
+    assert q.text == "أخيراً صفقة في المكان الصحيح"
+
+
+def test_lam_yukhfi_anna_is_a_statement():
+    text = "وقال مدير المؤسسة مراد سالمي إن الأشغال متأخرة. ولم يخفِ سالمي أن شح الأمطار زاد من صعوبة التوزيع. ولم يخفِ الوزير قلقه."
+    quotes = run(text)
+    q = by_text(text, "شح الأمطار")
+    assert same(q.speaker_canonical, "مراد سالمي") and len(quotes) == 2
+
+
+def test_jaa_fi_a_statement_before_a_colon():
+    text = (
+        "واعتبرت جمعية حماية المستهلك، في بلاغ، أن الإجراءات متأخرة.\n\n"
+        "وجاء في البلاغ: «المستهلك لم يعد قادراً على تحمل الغلاء»."
+    )
+    q = by_text(text, "لم يعد قادراً")
+    assert q.kind == "direct" and q.cue == "وجاء" and same(q.speaker_canonical, "جمعية حماية المستهلك")

@@ -232,7 +232,15 @@ def _pp_content(
 def _colon_content(doc: Doc, k: int, sent_end: int) -> tuple[Range, str] | None:
     """Speech after a colon with no marks: to the end of the paragraph."""
     para = doc.paras[doc.tokens[k].para]
-    s, e = strip_span(doc.text, doc.tokens[k].start, para.end, TRIM)
+    end = para.end
+    limit = doc.token_at_or_after(para.end)
+    for j in range(k + 1, limit - 1):
+        # "وكتب أحد المشجعين: أخيراً صفقة …، بينما تساءل آخرون عن …": the writer's next clause with its own cue
+        if gap_kind(doc.gap_before(j)) == "comma" and doc.tokens[j].norm in ("بينما", "فيما", "في حين") \
+                and doc.lex.cue(doc.tokens[j + 1].norm) is not None:
+            end = doc.tokens[j - 1].end
+            break
+    s, e = strip_span(doc.text, doc.tokens[k].start, end, TRIM)
     if len(doc.text[s:e].split()) < 3:
         return None  # "كتبت: فلانة" is a byline, not speech
     return (s, e), "direct"
@@ -1724,6 +1732,10 @@ def report_frame(doc: Doc, k: int) -> Candidate | None:
         return None
     c = next((x for x in range(k + 3, min(limit, k + 18))
               if toks[x].norm in doc.lex.complementizers and not temporal_clause(doc, x - 1)), None)  # fmt: skip
+    colon = next((x for x in range(k + 3, min(limit, k + 18)) if ":" in doc.gap_before(x)), None)
+    how_in = "comp"
+    if colon is not None and (c is None or colon < c):
+        c, how_in = colon, gap_kind(doc.gap_before(colon)) or "colon"  # "وجاء في البلاغ: «…»"
     if c is None or any(gap_kind(doc.gap_before(x)) in ("colon", "mark", "end") for x in range(k + 1, c)):
         return None
     nxt = toks[k + 1].norm
@@ -1746,7 +1758,7 @@ def report_frame(doc: Doc, k: int) -> Candidate | None:
     if b <= a:
         return None
     reasons = ["cue:report:" + strip_article(toks[k + 2].norm if nxt == "في" else "لسان")]
-    comp = _complement(doc, Stop(c, "comp"), limit, sent.end, reasons)
+    comp = _complement(doc, Stop(c, how_in), limit, sent.end, reasons)
     if comp is None:
         return None
     (cs, ce), kind = comp
