@@ -20,7 +20,9 @@ from quote_desk.core.evaluate import iou, load_gold, speaker_ok  # noqa: E402
 from quote_desk.core.pipeline import Extractor, calibration_key  # noqa: E402
 
 K = 8  # pseudo-counts of shrinkage towards the parent group
-SPLITS = [ROOT / f"tests/corpus/{s}" for s in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")] + [ROOT / "resources/samples"]
+SPLITS = [ROOT / f"tests/corpus/{s}" for s in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")] + [
+    ROOT / "resources/samples"
+]
 
 
 def main() -> None:

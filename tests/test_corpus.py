@@ -1,7 +1,7 @@
 """The annotated corpus is well formed, and the engine keeps its measured quality on it.
 
 Thresholds sit a little below what the engine measures today (see the README), so a regression fails the suite.
-The test splits (test, test2 … test5) are held apart: the engine is never tuned on them; these numbers only guard against
+The test splits (test, test2 … test6) are held apart: the engine is never tuned on them; these numbers only guard against
 regressions."""
 
 import json
@@ -23,11 +23,13 @@ SPLITS = {
     "dev7": ROOT / "tests/corpus/dev7",
     "dev8": ROOT / "tests/corpus/dev8",
     "dev9": ROOT / "tests/corpus/dev9",
+    "dev10": ROOT / "tests/corpus/dev10",
     "test": ROOT / "tests/corpus/test",
     "test2": ROOT / "tests/corpus/test2",
     "test3": ROOT / "tests/corpus/test3",
     "test4": ROOT / "tests/corpus/test4",
     "test5": ROOT / "tests/corpus/test5",
+    "test6": ROOT / "tests/corpus/test6",
     "samples": ROOT / "resources/samples",
 }
 HOWS = {"explicit", "dropped", "anaphora", "relay", "headline", "participial", "nonverbal"}
@@ -64,8 +66,9 @@ def score(split):
 @pytest.mark.parametrize(
     ("split", "min_f1", "min_e2e"),
     [("dev", 0.95, 0.91), ("dev2", 0.92, 0.84), ("dev3", 0.94, 0.91), ("dev4", 0.96, 0.92), ("dev5", 0.95, 0.92),
-     ("dev6", 0.93, 0.86), ("dev7", 0.97, 0.94), ("dev8", 0.97, 0.95), ("dev9", 0.97, 0.85), ("samples", 0.92, 0.92),
-     ("test", 0.94, 0.82), ("test2", 0.90, 0.70), ("test3", 0.94, 0.78), ("test4", 0.93, 0.81), ("test5", 0.95, 0.86)],
+     ("dev6", 0.93, 0.86), ("dev7", 0.97, 0.94), ("dev8", 0.97, 0.95), ("dev9", 0.97, 0.87), ("dev10", 0.95, 0.87),
+     ("samples", 0.92, 0.92),
+     ("test", 0.94, 0.82), ("test2", 0.90, 0.70), ("test3", 0.94, 0.78), ("test4", 0.93, 0.81), ("test5", 0.95, 0.86), ("test6", 0.91, 0.80)],
 )
 def test_engine_quality_does_not_regress(split, min_f1, min_e2e):
     t = score(split)
