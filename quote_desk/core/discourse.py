@@ -328,6 +328,9 @@ class Discourse:
         if hp is not None:
             return self._honorific_antecedent(hp[0], hp[1] or gender, a)
         if head in REPORT_NOUNS and len(norms) == 1:
+            issuer = self._issuer_before(a)
+            if issuer is not None:
+                return issuer  # "أصدرت الجمعية بلاغاً … وجاء في البلاغ": the body that issued it
             # "وأضاف البيان": the statement just quoted speaks for whoever issued it — the last speaker
             for eid in reversed(self.speaker_stack[-12:]):
                 e = self.entities[eid]
@@ -348,6 +351,30 @@ class Discourse:
             _, (na, nb), title = narrative
             return self._named_at(na, nb, gender, title)
         return found
+
+    ISSUE_VERBS = folded({"أصدر", "أصدرت", "وأصدر", "وأصدرت", "نشر", "نشرت", "ونشر", "ونشرت", "وزع", "وزعت", "ووزع", "ووزعت"})
+
+    def _issuer_before(self, before: int) -> Entity | None:
+        """"أصدرت جمعية حماية المستهلك بلاغاً …": the subject of the last issuing verb whose object is a report
+        noun, within the last 120 words."""
+        from quote_desk.core.rules.frames import REPORT_NOUNS
+
+        doc = self.doc
+        for k in range(before - 1, max(-1, before - 120), -1):
+            if doc.tokens[k].norm not in self.ISSUE_VERBS:
+                continue
+            for x in range(k + 2, min(before, k + 9)):
+                n = doc.tokens[x].norm
+                base = n[:-1] if n.endswith("ا") else n  # بياناً → بيان
+                if base in REPORT_NOUNS or strip_article(n) in REPORT_NOUNS:
+                    a, b = k + 1, x
+                    while b > a and doc.lex.adjuncts.get(doc.tokens[b - 1].norm) == "time":
+                        b -= 1  # "أصدرت الجمعية أمس بلاغاً"
+                    if b > a:
+                        return self.explicit(a, b, "f" if doc.tokens[k].norm.endswith("ت") else "m", None, None)
+                    break
+            return None
+        return None
 
     def _named_at(self, a: int, b: int, gender: str | None, title: tuple[int, int] | None) -> Entity:
         """The entity of a name written earlier in a sentence without speech, as if mentioned there."""

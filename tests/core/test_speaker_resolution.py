@@ -821,3 +821,12 @@ def test_jaa_fi_a_statement_before_a_colon():
     )
     q = by_text(text, "لم يعد قادراً")
     assert q.kind == "direct" and q.cue == "وجاء" and same(q.speaker_canonical, "جمعية حماية المستهلك")
+
+
+def test_the_statement_speaks_for_the_body_that_issued_it():
+    text = (
+        "قال وزير التجارة إن الأسعار مستقرة.\n\n"
+        "وأصدرت جمعية حماية المستهلك أمس بلاغاً حول الأسعار. وجاء في البلاغ: «المواطن لم يعد قادراً على تحمل الغلاء»."
+    )
+    q = by_text(text, "لم يعد قادراً")
+    assert same(q.speaker_canonical, "جمعية حماية المستهلك")
