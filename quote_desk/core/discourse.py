@@ -178,9 +178,10 @@ class Discourse:
                 e = self.entities[eid]
                 body_like = e.stype == "organization" or (
                     e.stype == "person" and not e.title_keys and e.mentions and normalize(e.mentions[0]).startswith("ال")
+                    and len(e.mentions[0].split()) >= 2
                     and e.head not in self.doc.lex.given_names and e.head not in self.doc.lex.titles
                 )  # "الخطوط الجوية الكويتية": a body whose head noun the lexicon does not know
-                if body_like and e.mentions and self.doc.lex.noun("ال" + strip_article(e.head)) is None:
+                if body_like and e.number == "sg" and e.mentions and self.doc.lex.noun("ال" + strip_article(e.head)) is None:
                     return e
         if fallback is None:
             info = self.doc.lex.noun("ال" + head) or self.doc.lex.noun(head)

@@ -830,3 +830,39 @@ def test_the_statement_speaks_for_the_body_that_issued_it():
     )
     q = by_text(text, "لم يعد قادراً")
     assert same(q.speaker_canonical, "جمعية حماية المستهلك")
+
+
+def test_an_addressee_with_a_quoted_outlet_after_a_titled_speaker():
+    text = "وقالت والدة أحد الموقوفين لـ«الرأي» إن العائلة لم تتلق أي اتصال منذ اعتقاله."
+    q = by_text(text, "لم تتلق")
+    assert same(q.speaker_canonical, "والدة أحد الموقوفين")
+
+
+def test_when_clause_before_the_cue_leaves_the_subject_dropped():
+    text = (
+        "ونقلت صحيفة «الأيام» عن الوزير سامي الحداد قوله إن الخطة جاهزة.\n\n"
+        "وعندما سُئل عن موعد التنفيذ، قال إنه لا يستطيع تحديد تاريخ بعينه."
+    )
+    q = by_text(text, "تحديد تاريخ")
+    assert same(q.speaker_canonical, "سامي الحداد")
+
+
+def test_a_name_that_starts_with_a_title_word_then_its_title():
+    text = "وقال أمين الحاج، رئيس الشركة وكبير مديريها التنفيذيين، خلال مؤتمر: «الطلب سيبقى قوياً»."
+    q = by_text(text, "الطلب سيبقى")
+    assert same(q.speaker_canonical, "أمين الحاج")
+
+
+def test_one_of_the_victims_with_an_apposition_speaks():
+    text = (
+        "وقالت الشرطة إن العصابة اعتقلت.\n\n"
+        "واحدة من الضحايا، وهي موظفة متقاعدة، قالت للصحيفة إنها لم تشك في المتصل."
+    )
+    q = by_text(text, "لم تشك")
+    assert same(q.speaker_canonical, "واحدة من الضحايا")
+
+
+def test_a_market_topic_headline_is_not_a_speaker():
+    # the body's speaker names the market ("متعاملون في سوق الذهب"), yet "الذهب:" is the rubric, not that speaker
+    text = "الذهب: الأسعار تقفز إلى مستوى قياسي\n\nوقال متعاملون في سوق الذهب إن الطلب ارتفع بقوة."
+    assert [q.cue for q in run(text)] == ["وقال"]

@@ -634,6 +634,11 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
             cand.title, cand.speaker = first, (k, appos[1])
             cand.reasons.append("title:before")
             return
+    if appos is not None and _given_name_phrase(doc, *first) and starts_with_title(doc, *appos) and not _given_name_phrase(doc, *appos):
+        # "أمين الناصر، رئيس أرامكو وكبير إدارييها التنفيذيين،": a name that starts with a title word, then the title
+        cand.speaker, cand.title = first, appos
+        cand.reasons.append("title:after")
+        return
     if appos is not None and (starts_with_title(doc, *first) or _is_definite_phrase(doc, *first)):
         inner = find_name(doc, *appos)
 
@@ -909,8 +914,9 @@ def _clause_appositions(doc: Doc, ci: int, sent_start: int) -> tuple[int, int] |
     if found is None or found[0] is None:
         return None
     first = toks[k].norm
-    if not (starts_with_title(doc, k, k + 1) or first.startswith("ال") or first in doc.lex.honorifics or first in doc.lex.given_names):
-        return None  # the clause must open with the subject (a title, a definite noun or a name), not a verb
+    if not (starts_with_title(doc, k, k + 1) or first.startswith("ال") or first in doc.lex.honorifics or first in doc.lex.given_names
+            or first in QUANTIFIERS or first in ("واحده", "واحد")):
+        return None  # the clause must open with the subject (a title, a definite noun, a name, واحدة من …), not a verb
     return found[0]
 
 
@@ -974,8 +980,8 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
 def _conj_verb(doc: Doc, k: int) -> bool:
     """A clause-initial word made of و + a non-noun ("وتزامن", "ورفع") is a verb with its conjunction."""
     raw = doc.tokens[k].norm
-    if doc.lex.noun(raw) is not None or raw in doc.lex.titles or raw in doc.lex.given_names:
-        return False  # وزير، وسائل، وليد: nouns and names that begin with و
+    if doc.lex.noun(raw) is not None or raw in doc.lex.titles or raw in doc.lex.given_names or raw in ("واحد", "واحده"):
+        return False  # وزير، وسائل، وليد، واحدة: nouns and names that begin with و
     return raw.startswith("و") and len(raw) > 3 and doc.lex.noun(raw[1:]) is None and raw[1:] not in doc.lex.titles
 
 
@@ -1161,6 +1167,7 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+SUBORDINATORS = folded({"عندما", "وعندما", "حين", "وحين", "حينما", "وحينما", "لما", "ولما", "كلما", "وكلما", "اذا", "واذا", "لو", "ولو"})
 ELATIVES = folded({"أكثر", "أقل", "أشد", "أفضل", "أسوأ", "أبعد", "أقرب", "أكبر", "أصغر"})
 
 
@@ -1180,6 +1187,8 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     if k >= ci - 1 or doc.inside_mark(toks[k].start) is not None:
         return None  # the cue opens its sentence (a true dropped subject), or the sentence opens with a quote
     first = toks[k].norm
+    if first in SUBORDINATORS:
+        return None  # "وعندما سُئل عن …، قال إنه …": the subject is dropped in both clauses
     if _conj_verb(doc, k):
         return main_clause_subject(doc, si, ci)
     if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:

@@ -310,7 +310,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             if t.startswith("لل") and head_info is not None and head_info.cls == "org" and not any(is_name_like(doc, x) for x in range(i, j)):
                 j += 1  # "النقابة الوطنية للصحفيين التونسيين": the body's own name, not an addressee
                 continue
-            if t.startswith("ل") and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)):
+            if t.startswith("ل") and len(t) > 1 and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)):
                 j += 1  # "المدير العام للوكالة الدولية …": the title's complement, not an addressee
                 continue
             return Stop(j, "adjunct")
