@@ -866,3 +866,21 @@ def test_a_market_topic_headline_is_not_a_speaker():
     # the body's speaker names the market ("متعاملون في سوق الذهب"), yet "الذهب:" is the rubric, not that speaker
     text = "الذهب: الأسعار تقفز إلى مستوى قياسي\n\nوقال متعاملون في سوق الذهب إن الطلب ارتفع بقوة."
     assert [q.cue for q in run(text)] == ["وقال"]
+
+
+def test_a_relative_clause_who_spoke_to_us_describes_the_speakers():
+    text = "ويقول تجار تحدثت إليهم «الوطن» إن الأسعار ارتفعت بنسبة الثلث."
+    q = by_text(text, "الأسعار ارتفعت")
+    assert same(q.speaker_canonical, "تجار")
+
+
+def test_a_definite_plural_after_a_one_word_subject_of_a_call_verb_is_the_object():
+    text = "وقال مصدر مصرفي إن محاولات الاحتيال زادت. ودعا المصدر العملاء إلى الاتصال بالأرقام الرسمية فقط."
+    q = by_text(text, "الاتصال بالأرقام")
+    assert same(q.speaker_canonical, "مصدر مصرفي")
+
+
+def test_fi_after_a_body_opens_the_verbs_object():
+    text = "من جهتها، طعنت هيئة الدفاع في سلامة الإجراءات، مؤكدة أن الاعتراف انتزع تحت الضغط."
+    q = by_text(text, "الاعتراف انتزع")
+    assert same(q.speaker_canonical, "هيئة الدفاع")

@@ -1125,7 +1125,8 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             # "ظهر اللاعب في مقطع مصور …": after a bare title, في + an indefinite noun is an adjunct
             or (
                 t in ("في", "من", "عبر", "خلال")
-                and starts_with_title(doc, a, x)
+                # "طعنت هيئة الدفاع في سلامة الاعتراف": after a title or a body, في + an indefinite noun is an object
+                and (starts_with_title(doc, a, x) or toks[a].norm in IDAFA_NOUNS)
                 and find_name(doc, a, x) is None
                 and x + 1 < b
                 and not (has_article(doc, x + 1) or place_at(doc, x + 1, b) or toks[x + 1].norm in IDAFA_NOUNS)

@@ -320,6 +320,10 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "anon")  # "تقول أم أحمد وهي تقلب الخبز: …": a circumstantial clause, then the content
         if j > i and t in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"):
             return Stop(j, "anon")  # "المصدر الذي فضل عدم الكشف عن اسمه أن …": a relative clause describes the speaker
+        if j > i and t in ("تحدث", "تحدثت", "تحدثوا") and j + 1 < limit and doc.tokens[j + 1].norm in (
+            "اليه", "اليها", "اليهم", "اليهما", "معه", "معها", "معهم", "له", "لها", "لهم"
+        ):
+            return Stop(j, "anon")  # "وسطاء عقاريون تحدثت إليهم «الخليج» إن …": a relative clause describes them
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None and not t.startswith("ال"):
@@ -637,6 +641,9 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     for k in range(a + 1, b):
         if doc.tokens[k].norm in ("جميع", "كافه", "كل", "بعض"):
             return k  # "دعت قوة الأمم المتحدة … جميع الأطراف إلى …": a quantified object
+    if b - a == 2 and lex.noun(doc.tokens[a].norm) is not None and doc.tokens[a].norm.startswith("ال") and \
+            has_article(doc, a + 1) and doc.tokens[a + 1].norm.endswith(("ين", "ون", "اء")):
+        return a + 1  # "ودعا المصدر العملاء إلى …": after a one-word subject, a definite plural is the object
     # a known body or role named last ("اتهمت قوات الدعم السريع الجيش بـ…") is the object
     for k in range(b - 1, a + 1, -1):
         t = doc.tokens[k].norm
