@@ -62,6 +62,7 @@ class Lexicon:
     name_titles: frozenset[str] = frozenset()  # title words that are also given names (أمين، رائد)
     role_adjectives: frozenset[str] = frozenset()  # الحكومي، الرسمي: describe a role, do not identify its holder
     event_nouns: frozenset[str] = frozenset()  # الجلسة، الاجتماع: objects of narrative verbs (without the article)
+    nonverbal_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first token -> sequences
     places: frozenset[tuple[str, ...]] = frozenset()  # folded token tuples, as written (resources/lexicons/places.txt)
     place_len: dict[str, int] = field(default_factory=dict)  # first folded token -> longest place starting with it
     given_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m | f
@@ -278,6 +279,7 @@ def load_lexicon() -> Lexicon:
         complementizers=comps,
         pronouns=pronouns,
         nonverbal=nonverbal,
+        nonverbal_index={f: tuple(q for q in nonverbal if q[0] == f) for f in {q[0] for q in nonverbal}},
         nonverbal_first=first,
         titles=frozenset(normalize(r[0]) for r in _read_rows("titles.txt")),
         # "صاحب" is an honorific only before السمو/الجلالة/المعالي (صاحب السمو), never in "صاحب الهدف"

@@ -203,11 +203,11 @@ class Extractor:
 
     def _after_verbal_source(self, d: Doc, i: int) -> bool:
         """The cue at token i completes a non-verbal source phrase (حسب ما، وفق ما، حسبما + verb + subject)."""
-        for seq, kind in self.lex.nonverbal.items():
-            n = len(seq)
-            if kind == "verbal" and i >= n and seq[0] not in ("كما", "وكما", "مثلما", "ومثلما") and all(
-                d.tokens[i - n + x].norm == seq[x] for x in range(n)
-            ):
+        for n in (1, 2, 3):
+            if i < n:
+                break
+            seq = tuple(d.tokens[i - n + x].norm for x in range(n))
+            if self.lex.nonverbal.get(seq) == "verbal" and seq[0] not in ("كما", "وكما", "مثلما", "ومثلما"):
                 return True
         return False
 

@@ -172,7 +172,7 @@ def _nonverbal_at(doc: Doc, j: int, limit: int) -> bool:
     t = doc.tokens[j].norm
     if t not in lex.nonverbal_first:
         return False
-    for seq in lex.nonverbal:
+    for seq in lex.nonverbal_index.get(t, ()):
         if seq[0] == t and tuple(x.norm for x in doc.tokens[j : j + len(seq)]) == seq:
             return lex.nonverbal[seq] != "verbal" or (
                 j + len(seq) < limit and lex.cue_with_object(doc.tokens[j + len(seq)].norm) is not None

@@ -1488,7 +1488,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if t not in lex.nonverbal_first and t not in ("وفقا", "طبقا", "ووفقا", "استنادا"):
             continue
         match: tuple[str, ...] | None = None
-        for seq in lex.nonverbal:
+        for seq in lex.nonverbal_index.get(t, ()):
             got = tuple(x.norm for x in toks[k : k + len(seq)])
             exact = got == seq
             # على حد قوله/قولها/تعبيرهم: the last word carries a pronoun

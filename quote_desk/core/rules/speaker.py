@@ -156,8 +156,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     if t in ("ل", "لـ") or t in PREP_PRONOUNS or t == "مجددا":
         return True
     if k > 0 and t in lex.nonverbal_first and t not in ("نقلا", "كما", "مثلما"):
-        for seq in lex.nonverbal:
-            if seq[0] == t and tuple(x.norm for x in doc.tokens[k : k + len(seq)]) == seq:
+        for seq in lex.nonverbal_index.get(t, ()):
+            if tuple(x.norm for x in doc.tokens[k : k + len(seq)]) == seq:
                 return True  # "وأكد الوزير، بحسب البيان، أن …": a source phrase inside the frame
     if t == "علي" and k > 0 and doc.tokens[k - 1].norm.startswith(("مطلع", "المطلع")):
         return False  # مطلع على سير المحادثات: the adjective's complement
