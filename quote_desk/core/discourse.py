@@ -25,6 +25,7 @@ from quote_desk.core.rules.speaker import (
     honorific_pronoun,
     is_accusative,
     is_name_like,
+    looks_imperfect,
     name_end,
     nominative,
     scan_phrase,
@@ -552,6 +553,7 @@ class Discourse:
                 and is_name_like(doc, end)
                 and not is_accusative(doc.tokens[end].text)
                 and doc.lex.cue(doc.tokens[end].norm) is None
+                and not looks_imperfect(doc, end)  # "حمدان يفرغ حمولته": a verb ends the name
             ):
                 end += 1
             if end > k + 1:

@@ -884,3 +884,30 @@ def test_fi_after_a_body_opens_the_verbs_object():
     text = "من جهتها، طعنت هيئة الدفاع في سلامة الإجراءات، مؤكدة أن الاعتراف انتزع تحت الضغط."
     q = by_text(text, "الاعتراف انتزع")
     assert same(q.speaker_canonical, "هيئة الدفاع")
+
+
+# --- narrative features ------------------------------------------------------------------------------------------
+def test_a_verb_first_narrative_sentence_gives_its_subject_not_its_verb():
+    text = "تجلس أم خالد على عتبة بيتها وتلف حولها بطانية. تقول: «هذا الشتاء أقسى من كل ما مضى»."
+    q = by_text(text, "هذا الشتاء")
+    assert same(q.speaker_canonical, "أم خالد")
+
+
+def test_a_kunya_is_a_whole_name_before_the_object():
+    text = "تشعل أم سعاد المدفأة وتضع عليها إبريق الشاي. تقول: «تعالوا في الصيف»."
+    q = by_text(text, "تعالوا في الصيف")
+    assert same(q.speaker_canonical, "أم سعاد")
+
+
+def test_a_subject_first_sentence_with_a_verb_and_its_object():
+    text = "الريس حمدان يفرغ حمولته على الرصيف. يقول: «البحيرة لم تعد تطعم أحداً»."
+    q = by_text(text, "البحيرة لم تعد")
+    assert same(q.speaker_canonical, "حمدان")
+
+
+def test_a_circumstantial_accusative_or_manner_adverb_after_the_speaker():
+    text = "وقال رئيس الجلسة نبيل حداد ممازحاً النواب: «موعدنا الخميس». وتضيف السيدة بخجل: «لا أستطيع المشاهدة»."
+    q = by_text(text, "موعدنا الخميس")
+    assert same(q.speaker_canonical, "نبيل حداد")
+    second = by_text(text, "لا أستطيع")
+    assert "بخجل" not in (second.speaker or "")

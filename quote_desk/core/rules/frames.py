@@ -42,6 +42,7 @@ from quote_desk.core.rules.speaker import (
     is_accusative,
     is_adjunct_start,
     is_name_like,
+    looks_imperfect,
     name_mark,
     place_at,
     possessive_noun,
@@ -795,6 +796,20 @@ def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def _verb_before_subject(doc: Doc, k: int, limit: int) -> bool:
+    """Token k is a verb that opens its sentence before its subject: an unknown word (not a name, noun or title)
+    followed by a given name, a kunya (أم/أبو) or an honorific — "تجلس أم سعيد"، "جاءت آمنة"، "يصلح أبو محمد"."""
+    if k + 1 >= limit:
+        return False
+    lex = doc.lex
+    t, nxt = doc.tokens[k].norm, doc.tokens[k + 1].norm
+    if t in lex.given_names or t.startswith("ال") or lex.noun(t) is not None or t in lex.titles or t in lex.honorifics:
+        return False
+    return nxt in lex.given_names or nxt in ("ام", "ابو", "ابي") or nxt in lex.honorifics or (
+        (nxt in lex.titles or nxt[2:] in lex.titles) and not t.startswith("و")  # "بدا مدرب المنتخب X هادئاً"
+    )
+
+
 def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
     t = doc.tokens[a].norm
     # "الدكتور رشيد أوبلا" is a name with an honorific, not a title phrase
@@ -1102,7 +1117,8 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     if starts_with_title(doc, a, b):
         t, n = split_title_name(doc, a, b)
         if t is not None:  # "الخبير في السياسات المائية محمد بازة": the name after the title
-            return (n[0], trim_object(doc, *n))
+            ne = next((x for x in range(n[0] + 1, n[1]) if toks[x].norm in PREPOSITIONS), n[1])
+            return (n[0], trim_object(doc, n[0], ne))  # "تقف الأستاذة نجوى عند الباب": the name, not the adjunct
     for x in range(a + 1, b):
         t = toks[x].norm
         if (
@@ -1146,6 +1162,14 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             break
         if is_accusative(toks[x].text) or t in ELATIVES:
             b = x  # "نالت جابر تصفيقاً", "بدا المستشار X أكثر حذراً": never part of the subject
+            break
+        if looks_imperfect(doc, x) and find_name(doc, a, x) is not None and x + 1 < b and (
+            has_article(doc, x + 1) or possessive_noun(toks[x + 1].text) or toks[x + 1].norm in PREPOSITIONS
+        ):
+            b = x  # "الريس سعد يفرغ حمولته": a verb and its object after the subject
+            break
+        if x == a + 2 and toks[a].norm in ("ام", "ابو") and t not in NAME_STARTERS and not (has_article(doc, x) and t.endswith("ي")):
+            b = x  # "تشعل أم سعيد المدفأة": a kunya is a whole name ("أبو علي العسكري" keeps its nisba)
             break
     n_r, t_r = split_name_title(doc, a, b)
     if t_r is not None and find_name(doc, *n_r) == n_r:
@@ -1297,6 +1321,8 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         return None
     if first in NOT_SUBJECTS or bare in NOT_SUBJECTS or first in NP_BREAKERS or bare in NP_BREAKERS:
         return None  # "ولم يصدر …", "لكن هذه هي …": negation, pronouns and demonstratives open no subject
+    if not amma and _verb_before_subject(doc, k, rng.stop):
+        return None  # "تجلس أم سعيد على عتبة كرفانها": a verb-first sentence; its subject is the main clause's
     if not amma and not (
         first in doc.lex.honorifics or find_name(doc, k, k + 1) is not None or starts_with_title(doc, k, k + 1)
     ):
@@ -1319,6 +1345,9 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
     a, b = probe.speaker
     if not amma and b - a > 5:
         return None
+    for x in range(a + 1, b - 1):
+        if looks_imperfect(doc, x) and (has_article(doc, x + 1) or possessive_noun(toks[x + 1].text)):
+            return (a, x)  # "الريس حمدان يفرغ حمولته": the topic ends before its verb
     return probe.speaker
 
 

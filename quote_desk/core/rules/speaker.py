@@ -133,6 +133,16 @@ def _comm(lex: object, word: str) -> str | None:
     return None
 
 
+def looks_imperfect(doc: Doc, x: int) -> bool:
+    """A short unknown word with the imperfect prefix ي/ت (يفرغ، تشعل، يبيع): a verb, not a name or a noun."""
+    lex = doc.lex
+    t = doc.tokens[x].norm
+    return (
+        t.startswith(("ي", "ت")) and 3 <= len(t) <= 5 and t not in lex.given_names and lex.noun(t) is None
+        and t not in lex.titles and doc.inside_mark(doc.tokens[x].start) is None
+    )
+
+
 def possessive_noun(tok_text: str) -> bool:
     """An indefinite noun with a possessive pronoun (بيانه، تقريرها، عددهم), told apart from ة by the letter ه."""
     w = "".join(c for c in tok_text if c not in DIACRITICS and c != "\u0640")
@@ -228,6 +238,10 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "comp")
         if j > i and temporal_clause(doc, j):
             return Stop(j, "adjunct")  # "وأكد المدرب قبل أن يغادر القاعة أن …"
+        if j > i and not paren_depth and is_accusative(doc.tokens[j].text) and doc.inside_mark(doc.tokens[j].start) is None \
+                and t not in lex.nonverbal_first and lex.cue(t) is None and t not in SAYING_PARTICIPLES \
+                and (is_name_like(doc, j - 1) or has_article(doc, j - 1)) and not doc.tokens[j - 1].norm.endswith(("وا", "ون")):
+            return Stop(j, "adjunct")  # "ويضيف الرجل ساخراً: …", "قال بري ممازحاً النواب: …": a circumstantial
         if j > i and cue is not None and t in ("الانتباه", "النظر", "الانظار") and j + 1 < limit and doc.tokens[j + 1].norm in cue.preps:
             return Stop(j, "adjunct")  # "ولفت الوزير الانتباه إلى أن …": the verb's fixed object
         if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
