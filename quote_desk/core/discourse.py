@@ -388,6 +388,26 @@ class Discourse:
         self.cursor = saved
         return ent
 
+    def role_antecedent(self, a: int, b: int, gender: str | None) -> Entity | None:
+        """A title with no name ("وزير المالية الأردني"، "الأمين العام لمنظمة …") names the holder written earlier
+        with a name ("التقى وزير المالية الأردني فادي العزام …"): the nearest such title + name whose head and
+        first modifier match. None when nothing fits (the title then stands alone)."""
+        doc = self.doc
+        if b - a > 7 or not starts_with_title(doc, a, b) or is_name_like(doc, a) or split_title_name(doc, a, b)[0] is not None:
+            return None
+        if classify(doc, a, b) != "person":
+            return None
+        qualifier = None
+        if a + 1 < b:
+            t = doc.tokens[a + 1].norm
+            if t not in doc.lex.role_adjectives and not t.startswith("ل"):
+                qualifier = head_stem(strip_article(t))  # وزير المالية: the genitive must match (not وزير الدفاع)
+        found = self._narrative_antecedent(self.head_of(a, b), qualifier, a)
+        if found is None:
+            return None
+        _, (na, nb), title = found
+        return self._named_at(na, nb, gender, title)
+
     @staticmethod
     def _carries(e: Entity, head: str) -> bool:
         """The entity is named or titled with this head noun (not just the last person of that gender)."""

@@ -245,8 +245,13 @@ class Extractor:
                         reasons.append("speaker:anaphor-unresolved")
                         conf -= 0.15
                 else:
-                    ent = disc.explicit(a, b, c.gender, title_text, title_key, lam=c.lam)
-                    reasons.append("speaker:explicit")
+                    ent = None if title_text is not None or c.lam else disc.role_antecedent(a, b, c.gender)
+                    if ent is not None:
+                        disc.add_alias(ent, a, b)  # "وقال وزير المالية الأردني …" → the holder named before
+                        reasons.append("speaker:role")
+                    else:
+                        ent = disc.explicit(a, b, c.gender, title_text, title_key, lam=c.lam)
+                        reasons.append("speaker:explicit")
                 if c.via is not None:
                     ent.via = _text(d, c.via)
                     va, vb = _trim_mention(d, *c.via)

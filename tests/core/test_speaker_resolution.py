@@ -911,3 +911,65 @@ def test_a_circumstantial_accusative_or_manner_adverb_after_the_speaker():
     assert same(q.speaker_canonical, "نبيل حداد")
     second = by_text(text, "لا أستطيع")
     assert "بخجل" not in (second.speaker or "")
+
+
+# --- titles with ل-complements, addressees and objects ---------------------------------------------------------
+def test_a_title_with_a_lam_complement_is_a_role_not_a_name():
+    text = ("حضر الاجتماع الأمين العام للمنظمة سليم الراشد. وأكد الأمين العام لمنظمة التعاون الإقليمي، في كلمته، "
+            "أن الموازنة الجديدة ستقر قبل نهاية الشهر.")
+    q = by_text(text, "الموازنة الجديدة")
+    assert not (q.speaker or "").startswith("لمنظمة")
+    assert same(q.speaker_canonical, "سليم الراشد")
+
+
+def test_a_news_outlet_after_the_title_is_whom_the_speaker_told():
+    text = ("التقى وزير المالية الأردني فادي العزام بالوفد. وصرح وزير المالية الأردني لوكالة الأنباء الرسمية "
+            "بأن العجز سينخفض العام المقبل.")
+    q = by_text(text, "العجز سينخفض")
+    assert "وكالة" not in (q.speaker or "") and same(q.speaker_canonical, "فادي العزام")
+
+
+def test_the_speakers_own_statements_as_object_are_not_a_name():
+    text = "وختم المدير التنفيذي توضيحاته للحضور بالقول: «ننتظر موسماً أفضل»."
+    q = by_text(text, "ننتظر موسماً")
+    assert "توضيحاته" not in (q.speaker or "") and "توضيحاته" not in (q.speaker_canonical or "")
+
+
+def test_a_relation_noun_with_a_pronoun_after_the_name_is_the_object():
+    text = "واستقبل الوزير سامر الحداد نظيره التونسي في مكتبه، وقال للصحفيين إن التعاون سيتوسع."
+    q = by_text(text, "التعاون سيتوسع")
+    assert same(q.speaker_canonical, "سامر الحداد")
+
+
+def test_an_indefinite_accusative_plural_subject_keeps_its_adjective():
+    text = "إلا أن دبلوماسيين عرباً شاركوا في الجلسة قالوا إن الخلاف ما زال قائماً."
+    q = by_text(text, "الخلاف ما زال")
+    assert same(q.speaker_canonical, "دبلوماسيين عرباً")
+
+
+def test_acting_is_part_of_the_title():
+    text = "وأفادت المندوبة الكندية بالإنابة لورا كينغ بأن بلادها تدعم الهدنة."
+    q = by_text(text, "بلادها تدعم")
+    assert same(q.speaker_canonical, "لورا كينغ") and "بالإنابة" in (q.title or "")
+
+
+# --- clauses and narrative ---------------------------------------------------------------------------------------
+def test_a_surname_with_the_article_known_from_earlier_is_the_subject_of_a_participle():
+    text = ("قال رئيس البرلمان محمد الحلبوسي أمس إن الجلسة ستعقد. وقال النائب المستقل رعد الكناني إنه سيقاطع. "
+            "وعلق الحلبوسي في مؤتمر صحفي ببغداد، قائلاً إن المقاطعة لن تعطل التصويت.")
+    q = by_text(text, "المقاطعة لن تعطل")
+    assert same(q.speaker_canonical, "محمد الحلبوسي")
+
+
+def test_but_he_said_after_a_negated_clause_continues_its_subject():
+    text = ("قالت رئيسة اللجنة هدى السالم إن التقرير جاهز. ولم يحضر الوزير عادل النمر الجلسة، "
+            "لكنه قال في بيان إن الوزارة ستتعاون مع اللجنة.")
+    q = by_text(text, "الوزارة ستتعاون")
+    assert same(q.speaker_canonical, "عادل النمر")
+
+
+def test_a_narrative_sentence_with_a_dropped_subject_continues_the_one_before():
+    text = ("في آخر الشارع، يجلس العم منصور أمام دكانه الصغير. يرتبه كل صباح منذ عشرين عاماً. "
+            "يقول إن الزبائن قلوا كثيراً هذا العام.")
+    q = by_text(text, "الزبائن قلوا")
+    assert same(q.speaker_canonical, "العم منصور") or same(q.speaker_canonical, "منصور")

@@ -42,7 +42,9 @@ from quote_desk.core.rules.speaker import (
     is_accusative,
     is_adjunct_start,
     is_name_like,
+    _indefinite_accusative_head,
     looks_imperfect,
+    looks_verb_with_object,
     name_mark,
     place_at,
     possessive_noun,
@@ -983,7 +985,8 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
         return None
     if doc.lex.cue(first) is not None or first in PREP_PRONOUNS or _conj_verb(doc, a):
         return None
-    if is_accusative(toks[a].text) and a > 0 and toks[a - 1].norm in ACC_GOVERNORS:
+    if (is_accusative(toks[a].text) or (_indefinite_accusative_head(doc, a) and a + 1 < b and is_accusative(toks[a + 1].text))) \
+            and a > 0 and toks[a - 1].norm in ACC_GOVERNORS:
         # "غير أن مصدراً أمنياً أكد …", "لكن شهوداً قالوا …": the subject of أن/لكنّ is accusative
         b2 = a + 1
         while b2 < b and is_accusative(toks[b2].text):
@@ -1163,6 +1166,11 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         if is_accusative(toks[x].text) or t in ELATIVES:
             b = x  # "نالت جابر تصفيقاً", "بدا المستشار X أكثر حذراً": never part of the subject
             break
+        if possessive_noun(toks[x].text) and not t.endswith("لله") and find_name(doc, a, x) is not None \
+                and not has_article(doc, x - 1) and toks[x - 1].norm not in NAME_STARTERS \
+                and (t.endswith(("ها", "هم")) or (x + 1 < b and toks[x + 1].norm in PREPOSITIONS)):
+            b = x  # "ولم يخفِ أراوجو استياءه من …": a possessed noun after the name is the verb's object
+            break
         if looks_imperfect(doc, x) and find_name(doc, a, x) is not None and x + 1 < b and (
             has_article(doc, x + 1) or possessive_noun(toks[x + 1].text) or toks[x + 1].norm in PREPOSITIONS
         ):
@@ -1187,9 +1195,24 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         and doc.lex.noun(toks[a].norm) is None
         and t0 not in QUANTIFIERS
         and t0 not in IDAFA_NOUNS  # "أما برنامج الأغذية العالمي فقد أعلن": a body named by its head noun
+        and not _known_surname(doc, a, b)
     ):
         return None
     return (a, b)
+
+
+def _known_surname(doc: Doc, a: int, b: int) -> bool:
+    """"ورد الدبيبة في كلمة …": one word with the article that ended a full name earlier in the document
+    (عبد الحميد الدبيبة) is that person's surname."""
+    from quote_desk.core.rules.speaker import is_name_like
+
+    if b - a != 1 or not has_article(doc, a):
+        return False
+    t = doc.tokens[a].norm
+    return any(
+        tok.norm == t and tok.i > 0 and is_name_like(doc, tok.i - 1) and not doc.gap_before(tok.i).strip()
+        for tok in doc.tokens[:a]
+    )
 
 
 SUBORDINATORS = folded({"عندما", "وعندما", "حين", "وحين", "حينما", "وحينما", "لما", "ولما", "كلما", "وكلما", "اذا", "واذا", "لو", "ولو"})
@@ -1214,6 +1237,8 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     first = toks[k].norm
     if first in SUBORDINATORS:
         return None  # "وعندما سُئل عن …، قال إنه …": the subject is dropped in both clauses
+    if first in NEGATIONS or (first.startswith("و") and first[1:] in NEGATIONS):
+        return main_clause_subject(doc, si, ci)  # "ولم يعلّق الرئيس X على …، لكنه قال إن …"
     if _conj_verb(doc, k):
         return main_clause_subject(doc, si, ci)
     if first in PREPOSITIONS or first in ADVERBIAL_OPENERS or doc.lex.cue(first) is not None:
@@ -1323,6 +1348,8 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         return None  # "ولم يصدر …", "لكن هذه هي …": negation, pronouns and demonstratives open no subject
     if not amma and _verb_before_subject(doc, k, rng.stop):
         return None  # "تجلس أم سعيد على عتبة كرفانها": a verb-first sentence; its subject is the main clause's
+    if not amma and looks_verb_with_object(doc, k):
+        return None  # "تبيعه للتجار منذ سنوات": a verb with its object pronoun opens a sentence with a dropped subject
     if not amma and not (
         first in doc.lex.honorifics or find_name(doc, k, k + 1) is not None or starts_with_title(doc, k, k + 1)
     ):
@@ -1351,10 +1378,24 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
     return probe.speaker
 
 
-def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str | None = None) -> tuple[int, int] | None:
+def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str | None = None,
+                              depth: int = 0) -> tuple[int, int] | None:
     """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that names its subject after its own verb is what
     the next dropped-subject statement is about, when the verbs agree in gender; so is the topic a sentence
-    opens with ("أما جيرانه فقد اشتكوا … وأضافوا", "السيدة فاطمة، …، كانت تقف في الصف الأول. قالت لنا")."""
+    opens with ("أما جيرانه فقد اشتكوا … وأضافوا", "السيدة فاطمة، …، كانت تقف في الصف الأول. قالت لنا").
+    A narrative sentence whose own subject is dropped ("تبيعه للتجار منذ سنوات.") continues the one before it."""
+    found = _previous_sentence_subject(doc, si, gender, number)
+    if found is None or found == _DROPPED:
+        if found == _DROPPED and depth < 2:
+            return previous_sentence_subject(doc, si - 1, gender, number, depth + 1)
+        return None
+    return found
+
+
+_DROPPED = (-1, -1)
+
+
+def _previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str | None) -> tuple[int, int] | None:
     prev = si - 1
     if prev < 0:
         return None
@@ -1378,6 +1419,8 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str
     if gender is not None and vgender is not None and vgender != gender:
         return None
     found = main_clause_subject(doc, prev, rng.stop)
+    if found is None and vgender is not None and (looks_verb_with_object(doc, verb) or looks_imperfect(doc, verb)):
+        return _DROPPED  # "تبيعه للتجار منذ ثلاثين عاماً": the verb's subject is dropped; the sentence before has it
     if found is not None and number is not None and not _np_agrees(doc, found, gender, number):
         return None
     return found

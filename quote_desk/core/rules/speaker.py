@@ -143,6 +143,24 @@ def looks_imperfect(doc: Doc, x: int) -> bool:
     )
 
 
+OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "ني", "نا")
+
+
+def looks_verb_with_object(doc: Doc, x: int) -> bool:
+    """An unknown imperfect verb carrying an object pronoun (تبيعه، يسألها، نرقعها): a verb, never a subject."""
+    lex = doc.lex
+    tok = doc.tokens[x]
+    t = tok.norm
+    if not t.startswith(("ي", "ت")) or t in lex.given_names or lex.noun(t) is not None or t in lex.titles:
+        return False
+    if tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        return False
+    for suf in OBJECT_SUFFIXES:
+        if t.endswith(suf) and 3 <= len(t) - len(suf) <= 5:
+            return doc.inside_mark(tok.start) is None
+    return False
+
+
 def possessive_noun(tok_text: str) -> bool:
     """An indefinite noun with a possessive pronoun (بيانه، تقريرها، عددهم), told apart from ة by the letter ه."""
     w = "".join(c for c in tok_text if c not in DIACRITICS and c != "\u0640")
@@ -186,8 +204,10 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     kind = lex.adjuncts.get(t)
     if kind == "time":
         return True
-    if kind == "comm" and t.endswith(("ه", "ها", "هم")) and k > 0:
-        return True  # the speaker's own statement as object: ختم حديثه، ألقى كلمته
+    if t.endswith(("ه", "ها", "هم")) and k > 0 and (kind == "comm" or (
+        kind is None and possessive_noun(doc.tokens[k].text) and _comm(lex, t) == "comm"
+    )):
+        return True  # the speaker's own statement as object: ختم حديثه، ألقى كلمته، ختم تصريحاته
     nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
     if kind == "prep" and nxt and _comm(lex, nxt) in ("comm", "time"):
         return True
@@ -202,6 +222,39 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
         if noun in ADDRESSEES or (info is not None and info.cls == "media") or lex.adjuncts.get(noun) == "comm":
             return True
     return False
+
+
+RELATION_NOUNS = folded({"نظير", "نظيرت", "زميل", "زميلت", "ضيف", "ضيفت", "مضيف", "مضيفت", "شقيق", "شقيقت", "نجل",
+                         "والد", "والدت", "زوج", "زوجت", "رفيق", "رفيقت", "خصم", "منافس", "منافست", "مساعد", "مساعدت"})
+
+
+def _possessed_relation(doc: Doc, j: int) -> bool:
+    """نظيره، زميلتها، شقيقه: a relation noun with a possessive pronoun — another person, never part of a name."""
+    t = doc.tokens[j].norm
+    for suf in ("هما", "هم", "ها", "ه"):
+        if t.endswith(suf) and t[: -len(suf)] in RELATION_NOUNS:
+            return True
+    return False
+
+
+def _indefinite_accusative_head(doc: Doc, k: int) -> bool:
+    """"دبلوماسيين عرباً": an indefinite plural subject in the accusative (after أن/إن/لكنّ) takes an
+    accusative adjective, which is part of the phrase rather than a circumstantial."""
+    t = doc.tokens[k].norm
+    info = doc.lex.noun(t)
+    return not has_article(doc, k) and t.endswith("ين") and info is not None and info.number == "pl"
+
+
+def _told_outlet(doc: Doc, j: int, limit: int) -> bool:
+    """"صرّح وزير الخارجية لوكالة الأنباء …"، "قال المتحدث لصحيفة …": ل with a news outlet is whom the speaker
+    told, unlike a body's name in a title ("المدير العام للوكالة الدولية للطاقة")."""
+    noun = _after_lam(doc.tokens[j].norm)
+    if noun is None or noun.startswith("ال"):
+        return False
+    info = doc.lex.noun(noun)
+    if info is None or info.cls != "media":
+        return False
+    return noun != "وكاله" or (j + 1 < limit and doc.tokens[j + 1].norm in ("الانباء", "انباء"))
 
 
 def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int = 12, name_until: int = -1) -> Stop:
@@ -240,8 +293,13 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "adjunct")  # "وأكد المدرب قبل أن يغادر القاعة أن …"
         if j > i and not paren_depth and is_accusative(doc.tokens[j].text) and doc.inside_mark(doc.tokens[j].start) is None \
                 and t not in lex.nonverbal_first and lex.cue(t) is None and t not in SAYING_PARTICIPLES \
-                and (is_name_like(doc, j - 1) or has_article(doc, j - 1)) and not doc.tokens[j - 1].norm.endswith(("وا", "ون")):
+                and (is_name_like(doc, j - 1) or has_article(doc, j - 1)) and not doc.tokens[j - 1].norm.endswith(("وا", "ون")) \
+                and not _indefinite_accusative_head(doc, j - 1):
             return Stop(j, "adjunct")  # "ويضيف الرجل ساخراً: …", "قال بري ممازحاً النواب: …": a circumstantial
+        if j > i and not paren_depth and _possessed_relation(doc, j) and (
+            (is_name_like(doc, j - 1) and not has_article(doc, j - 1)) or (j - 2 >= i and is_name_like(doc, j - 2) and has_article(doc, j - 1))
+        ):
+            return Stop(j, "eos")  # "وصافح المندوب رياض منصور نظيره الجزائري": the verb's object after the subject's name
         if j > i and cue is not None and t in ("الانتباه", "النظر", "الانظار") and j + 1 < limit and doc.tokens[j + 1].norm in cue.preps:
             return Stop(j, "adjunct")  # "ولفت الوزير الانتباه إلى أن …": the verb's fixed object
         if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
@@ -301,7 +359,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             cue is not None
             and "ب" in cue.preps
             and t.startswith("ب")
-            and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها"))
+            and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها", "بالانابه", "بالوكاله", "بالنيابه"))
             and len(t) > 3
             and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
             and t[1:] not in lex.headline_topics
@@ -324,7 +382,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             if t.startswith("لل") and head_info is not None and head_info.cls == "org" and not any(is_name_like(doc, x) for x in range(i, j)):
                 j += 1  # "النقابة الوطنية للصحفيين التونسيين": the body's own name, not an addressee
                 continue
-            if t.startswith("ل") and len(t) > 1 and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)):
+            if t.startswith("ل") and len(t) > 1 and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)) \
+                    and not _told_outlet(doc, j, limit):
                 j += 1  # "المدير العام للوكالة الدولية …": the title's complement, not an addressee
                 continue
             return Stop(j, "adjunct")
@@ -500,6 +559,9 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return True
     if t.startswith(("لل", "بال")):
         return False  # للإعلام، بالهيئة: a preposition with the article
+    if t.startswith("ل") and len(t) >= 4 and t not in lex.given_names and (t[1:] in IDAFA_NOUNS or lex.noun(t[1:]) is not None) \
+            and k + 1 < len(doc.tokens) and has_article(doc, k + 1) and not doc.gap_before(k + 1).strip():
+        return False  # "الأمين العام لمجلس التعاون"، "لوكالة الأنباء": ل with a noun in construct, not a name
     if has_article(doc, k) or t in lex.titles or t in lex.adjuncts or t in NP_BREAKERS or t in QUANTIFIERS or t in IDAFA_NOUNS:
         return False
     if t in lex.headline_topics or t in lex.complementizers or t.isdigit() or place_at(doc, k) or t in lex.anaphora_markers:
