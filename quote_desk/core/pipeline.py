@@ -15,6 +15,7 @@ from quote_desk.core.nlp.backend import Analysis, NlpBackend, RulesBackend
 from quote_desk.core.normalize import normalize, strip_article
 from quote_desk.core.records import Quote
 from quote_desk.core.rules.frames import (
+    ACC_GOVERNORS,
     REPORT_VERBS,
     Candidate,
     nonverbal_frames,
@@ -32,6 +33,7 @@ from quote_desk.core.rules.speaker import (
     NEGATIONS,
     SAYING_AGREEMENT,
     after_honorifics,
+    has_article,
     is_accusative,
 )
 
@@ -140,6 +142,8 @@ class Extractor:
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
             if form.pos == "imperf" and tok.i > 0 and is_accusative(d.tokens[tok.i - 1].text) and not d.text[d.tokens[tok.i - 1].end : tok.start].strip():
                 continue  # "تبنى المجلس قراراً يطالب …": a clause describing a document, not a statement
+            if form.pos == "imperf" and not form.proclitic and _describes_object(d, tok.i):
+                continue  # "وردد المحتجون هتافات تطالب بـ…": a clause describing an indefinite object
             if form.needs == NEEDS_COMPLEMENTIZER:
                 comp_only = True  # سجّل، زاد، اشترط: a statement only with أن/إن (سجّلت المملكة 412 إصابة is not one)
             elif form.needs and not (tok.i + 1 < len(d.tokens) and d.tokens[tok.i + 1].norm.startswith(form.needs[:5])):
@@ -441,6 +445,36 @@ class Extractor:
 
 
 # -------------------------------------------------------------------------------------------------------
+def _describes_object(d: Doc, i: int) -> bool:
+    """An imperfect verb right after an indefinite noun phrase that is itself inside a clause (after a verb, a
+    subject or a preposition) describes that noun: "في تبني مشروع قرار يطالب بـ…" — unlike an indefinite subject
+    that opens its clause ("مصادر عسكرية تقول إن …", "غير أن مصادر تقول …")."""
+    toks = d.tokens
+    k = i - 1
+    if i + 1 < len(toks) and (toks[i + 1].norm in d.lex.complementizers or d.gap_after(i).strip()):
+        return False  # "… في بنك استثمار إقليمي ترى أن …": a verb with its own complementizer reports speech
+    if d.gap_before(i) != " " or has_article(d, k) or toks[k].norm in d.lex.given_names or toks[k].norm in d.lex.titles:
+        return False
+    def nominal(x: int) -> bool:  # a noun or an adjective by its form or the lexicon
+        raw = toks[x].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        t = toks[x].norm
+        return not has_article(d, x) and (
+            t.endswith("ات") or raw.endswith("ة") or (t.endswith("ي") and len(t) > 3) or d.lex.noun(t) is not None
+        )
+
+    if not nominal(k):
+        return False
+    s = k
+    while s - 1 >= 0 and d.gap_before(s) == " " and nominal(s - 1) and k - s < 4:
+        s -= 1
+    if s == 0 or d.gap_before(s) != " " or d.sent_of(toks[s - 1].start) != d.sent_of(toks[k].start):
+        return False  # the phrase opens its sentence or clause: it is the verb's subject
+    before = toks[s - 1].norm
+    if before in d.lex.complementizers or before in ACC_GOVERNORS or before in ("و", "لكن", "ولكن", "بينما", "فيما", "اذ", "حيث"):
+        return False
+    return True
+
+
 def _fuller(doc_form: str, registry_form: str) -> bool:
     """True when the document's form holds every word of the registry's form, in order, and more."""
     a = [strip_article(w) for w in normalize(doc_form).split()]

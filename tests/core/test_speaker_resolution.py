@@ -973,3 +973,55 @@ def test_a_narrative_sentence_with_a_dropped_subject_continues_the_one_before():
             "يقول إن الزبائن قلوا كثيراً هذا العام.")
     q = by_text(text, "الزبائن قلوا")
     assert same(q.speaker_canonical, "العم منصور") or same(q.speaker_canonical, "منصور")
+
+
+# --- objects, addressees and relative clauses around the speaker --------------------------------------------------
+def test_a_speaking_verb_with_the_anonymity_condition_is_not_a_title():
+    text = "ونقلت صحيفة الغد عن مسؤول فرنسي، تحدث شريطة عدم الكشف عن هويته، أن المحادثات تعثرت."
+    q = by_text(text, "المحادثات تعثرت")
+    assert same(q.speaker_canonical, "مسؤول فرنسي") and q.speaker_type == "anonymous_source" and q.title is None
+
+
+def test_lam_with_the_article_before_a_quoted_outlet_is_an_addressee():
+    text = "وقالت مصادر حكومية عراقية للـ\"المدى\" إن الموازنة ستعرض على البرلمان الأسبوع المقبل."
+    q = by_text(text, "الموازنة ستعرض")
+    assert same(q.speaker_canonical, "مصادر حكومية عراقية")
+
+
+def test_an_accusation_quoted_after_a_lone_ba():
+    text = "واتهمت النقابة العامة للمعلمين الوزارة بـ\"التنصل من كل الاتفاقات السابقة\"."
+    q = by_text(text, "التنصل من كل")
+    assert q.kind == "direct" and q.text == "التنصل من كل الاتفاقات السابقة"
+    text = "وقالت النقابة إن الإضراب مستمر، متهمةً الوزارة بـ\"التنصل\" من الاتفاقات."
+    q = by_text(text, "التنصل")
+    assert q.cue == "متهمةً" and q.kind != "direct" and q.text.startswith('"التنصل"')
+
+
+def test_a_subject_before_its_verb_keeps_its_genitive_plural():
+    text = "أما جمعية أهالي المفقودين فقالت في بيان إن الانتظار طال أكثر مما يحتمل."
+    q = by_text(text, "الانتظار طال")
+    assert same(q.speaker_canonical, "جمعية أهالي المفقودين")
+
+
+def test_an_indefinite_word_after_a_definite_body_opens_the_object():
+    text = ("قالت وزارة الخارجية الأردنية إن القرار مرفوض. وطالبت الوزارة مجلس الأمن بالتدخل الفوري لوقف "
+            "الانتهاكات. ورفع المتظاهرون لافتات كتب عليها الشعار، وقالوا إنهم لن يغادروا الساحة.")
+    q = by_text(text, "التدخل الفوري")
+    assert same(q.speaker_canonical, "وزارة الخارجية الأردنية")
+    q = by_text(text, "لن يغادروا")
+    assert same(q.speaker_canonical, "المتظاهرون")
+
+
+def test_a_known_surname_then_a_definite_object():
+    text = ("قالت المفوضة الأوروبية هيلين فالكنر إن التمويل جاهز. ودعت فالكنر الحكومات إلى تسريع "
+            "الإصلاحات المطلوبة.")
+    q = by_text(text, "تسريع الإصلاحات")
+    assert q.speaker == "فالكنر" and same(q.speaker_canonical, "هيلين فالكنر")
+
+
+def test_an_imperfect_cue_after_an_indefinite_object_describes_it():
+    text = "وأطلق ناشطون حملة إلكترونية تطالب بالإفراج عن المعتقلين قبل حلول العيد."
+    assert run(text) == []
+    text = "مصادر عسكرية تقول إن الهجوم فشل."
+    q = by_text(text, "الهجوم فشل")
+    assert same(q.speaker_canonical, "مصادر عسكرية")

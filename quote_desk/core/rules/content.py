@@ -61,7 +61,8 @@ def complement_follows(
     if role == "call":  # داعيةً (المنظمات الدولية) إلى التدخل: an object may stand before the preposition
         return call_prep_at(doc, k, limit, preps) is not None
     if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
-        return any(doc.tokens[x].norm.startswith("ب") and len(doc.tokens[x].norm) > 3 for x in range(k + 2, min(limit, k + 7)))
+        return any(doc.tokens[x].norm.startswith("ب") and (len(doc.tokens[x].norm) > 3 or (doc.tokens[x].norm == "ب" and x + 1 < limit))
+                   for x in range(k + 2, min(limit, k + 7)))  # … بـ"وضع شروط": the preposition alone before a mark
     return allow_pp and nxt == "علي" and k + 2 < limit
 
 

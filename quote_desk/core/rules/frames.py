@@ -229,6 +229,11 @@ def _pp_content(
     if end - start < 4:
         return None
     reasons.append("comp:pp")
+    m = doc.mark_starting_at(t.end, start + 1) if t.norm == "ب" else None
+    if m is not None and m.closed and m.start == start:
+        if not doc.text[m.close_end : end].strip(" .،,؛"):
+            return (m.start, m.end), "direct"  # اتهم … بـ"تحويل البحر إلى ساحة ابتزاز": the whole object is quoted
+        start = m.open_start  # the quoted words open the content: keep their opening mark with them
     return (start, end), content_kind(doc, start, end)
 
 
@@ -466,7 +471,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.speaker = _strip_report_noun(doc, *cand.speaker)  # "وقال بيان صادر عن الرئاسة" → الرئاسة
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
-        cand.speaker = (sa, trim_object(doc, sa, sb))
+        cand.speaker = (sa, min(trim_object(doc, sa, sb), trim_org_object(doc, sa, sb), _after_surname(doc, sa, sb)))
     elif cand.speaker is not None:
         sa, sb = cand.speaker
         cand.speaker = (sa, min(trim_construct_object(doc, sa, sb), trim_org_object(doc, sa, sb)))
@@ -592,6 +597,8 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         and not is_accusative(doc.tokens[s[0]].text)
         and doc.tokens[s[0]].norm not in RELATIVES
         and doc.tokens[s[0]].norm not in ("جميع", "كل", "كافه", "بعض")  # "جميع الأطراف": an object
+        # "مسؤول أمريكي، تحدث شريطة عدم الكشف عن هويته،": a clause about the source, not an apposition
+        and doc.tokens[s[0]].norm not in ("تحدث", "تحدثت", "تحدثوا", "تحدثا", "متحدثا", "متحدثه", "متحدثين")
     ]
     if not segs:
         return
@@ -769,7 +776,10 @@ RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "ال�
 
 
 def _anonymity_clause(doc: Doc, a: int, b: int) -> bool:
-    return doc.tokens[a].norm in ANONYMITY_VERBS and b - a > 1 and doc.tokens[a + 1].norm in ANONYMITY_OBJECTS
+    if doc.tokens[a].norm in ANONYMITY_VERBS and b - a > 1 and doc.tokens[a + 1].norm in ANONYMITY_OBJECTS:
+        return True
+    # "تحدث شريطة عدم الكشف عن هويته"، "متحدثاً بشرط عدم …": a speaking verb, then the condition of anonymity
+    return b - a > 2 and doc.tokens[a + 1].norm in ANONYMITY_VERBS | {"بشرط", "شرط"} and doc.tokens[a + 2].norm in ANONYMITY_OBJECTS
 
 
 def _ends_with_name(doc: Doc, a: int, b: int) -> bool:
@@ -992,7 +1002,7 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
         while b2 < b and is_accusative(toks[b2].text):
             b2 += 1
         return (a, b2)  # "… رفيعاً طلب عدم الكشف عن اسمه": the accusative words, not the anonymity clause
-    return _subject_ok(doc, a, b)
+    return _subject_ok(doc, a, b, before_verb=True)
 
 
 def _conj_verb(doc: Doc, k: int) -> bool:
@@ -1064,11 +1074,21 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp = _complement(doc, Stop(nxt + 2, "comp"), limit, sent.end, reasons)  # "لافتاً الانتباه إلى أن …"
     elif form.role in ("call", "refuse", "accuse", "express"):  # داعياً إلى وقف …، مطالبة بإجراء …، معرباً عن أمله
         t = toks[nxt]
+        comp_direct: Range | None = None
         if form.role == "accuse":
-            bx = next((x for x in range(nxt + 1, min(limit, nxt + 6)) if toks[x].norm.startswith("ب") and len(toks[x].norm) > 3), None)
+            bx = next((x for x in range(nxt + 1, min(limit, nxt + 6))
+                       if toks[x].norm.startswith("ب") and (len(toks[x].norm) > 3 or (toks[x].norm == "ب" and x + 1 < limit))), None)
             if bx is None:
                 return None
-            start = toks[bx].start + 1
+            if toks[bx].norm == "ب":  # متهماً الحكومة بـ"وضع شروط …": the preposition alone before a mark
+                m = doc.mark_starting_at(toks[bx].end, toks[bx + 1].start + 1)
+                if m is not None and m.closed and m.start == toks[bx + 1].start:
+                    end = clause_end(doc, m.start, sent.end)
+                    if not doc.text[m.close_end : end].strip(" .،,؛"):
+                        comp_direct = (m.start, m.end)
+                start = m.open_start if m is not None and m.start == toks[bx + 1].start else toks[bx + 1].start
+            else:
+                start = toks[bx].start + 1
         elif form.role == "call":
             px = call_prep_at(doc, ci, limit, form.preps)
             if px is None:
@@ -1080,6 +1100,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             start = t.start
         end = clause_end(doc, start, sent.end)
         comp = ((start, end), content_kind(doc, start, end)) if end - start >= 4 else None
+        if comp_direct is not None:
+            comp = (comp_direct, "direct")
         reasons.append("comp:pp")
     else:  # مؤكدة على سيادة البلاد: a prepositional object, borderline content
         start = toks[nxt + 1].start
@@ -1102,8 +1124,9 @@ ADVERBIAL_OPENERS = folded({"تحت", "وتحت", "فوق", "وفوق", "ورا�
 NOT_SUBJECTS = folded({"وهي", "وهو", "وهم", "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "سؤال", "ردا", "بعد", "قبل", "اليوم", "امس", "اذ", "كما", "زال", "زالت", "يزال", "تزال", "ما", "لا", "لم", "قد", "هي", "هو", "هم", "هن", "نحن", "انا", "انت", "هكذا"})
 
 
-def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
-    """Trim what follows a subject (an object, a ب/ل phrase, a demonstrative) and check it can speak."""
+def _subject_ok(doc: Doc, a: int, b: int, before_verb: bool = False) -> tuple[int, int] | None:
+    """Trim what follows a subject (an object, a ب/ل phrase, a demonstrative) and check it can speak.
+    `before_verb`: the phrase stands before its verb (SVO), so it holds no object of that verb."""
     toks = doc.tokens
     if a >= b:
         return None
@@ -1154,7 +1177,8 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             b = x  # after a name, a preposition starts the verb's complement; "مصادر مقربة من …" keeps its PP
             break
         if (
-            t.startswith("ال")
+            not before_verb
+            and t.startswith("ال")
             and t.endswith("ين")
             and len(t) > 6
             and doc.lex.noun(t) is None
@@ -1199,6 +1223,24 @@ def _subject_ok(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     ):
         return None
     return (a, b)
+
+
+def _after_surname(doc: Doc, a: int, b: int) -> int:
+    """"ودعت فونتين السلطات إلى …": a one-word surname known from an earlier full name, then a definite word that
+    is no nisba of it: the word opens the verb's object. Returns the new end."""
+    from quote_desk.core.rules.speaker import is_name_like
+
+    if b - a < 2 or not has_article(doc, a + 1) or _nisba(doc.tokens[a + 1].norm) or doc.gap_before(a + 1) != " ":
+        return b
+    t = doc.tokens[a].norm
+    if doc.lex.noun(t) is not None or t in doc.lex.titles or t in IDAFA_NOUNS:
+        return b  # "القوى المشاركة": a common noun and its adjective, not a surname
+    known = any(
+        tok.norm == t and tok.i > 0 and (is_name_like(doc, tok.i - 1) or doc.tokens[tok.i - 1].norm in NAME_STARTERS)
+        and doc.gap_before(tok.i) == " "
+        for tok in doc.tokens[:a]
+    )
+    return a + 1 if known else b
 
 
 def _known_surname(doc: Doc, a: int, b: int) -> bool:

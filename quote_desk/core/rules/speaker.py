@@ -181,7 +181,7 @@ def nominative(tok_text: str, norm: str) -> str:
 def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     lex = doc.lex
     t = doc.tokens[k].norm
-    if t in ("ل", "لـ") or t in PREP_PRONOUNS or t == "مجددا":
+    if t in ("ل", "لـ", "لل") or t in PREP_PRONOUNS or t == "مجددا":
         return True
     if k > 0 and t in lex.nonverbal_first and t not in ("نقلا", "كما", "مثلما"):
         for seq in lex.nonverbal_index.get(t, ()):
@@ -325,7 +325,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and "ب" in cue.preps
             and t.startswith("ب")
             and j > i + (1 if cue.role == "accuse" else 0)
-            and len(t) > 3
+            and (len(t) > 3 or (t == "ب" and j + 1 < limit))  # بـ"تحويل …": the preposition alone before a mark
             and t != "باسم"
         ):
             return Stop(j, "pp")
@@ -771,6 +771,16 @@ def trim_org_object(doc: Doc, a: int, b: int) -> int:
     """"أعلنت هيئة الدفاع المدني والإسعاف رفع درجة الجاهزية": a body's name is its head noun and definite words;
     an indefinite word after them opens the verb's object (a verbal noun). Returns the new end."""
     head = doc.lex.noun(doc.tokens[a].norm)
+    if b > a + 1 and doc.tokens[a].norm.startswith("ال") and head is not None and (
+        head.cls in ("org", "media", "group", "anon") or (head.human and head.number == "pl")
+    ):
+        # "وطالبت الوزارة مجلس الأمن بـ…"، "وردد المحتجون هتافات …": a definite body or group takes no
+        # indefinite word after it (neither an adjective nor a genitive): that word opens the verb's object
+        k, t = a + 1, doc.tokens[a + 1].norm
+        if gap_kind(doc.gap_before(k)) is None and not has_article(doc, k) and t not in PREPOSITIONS \
+                and not t.startswith(("ل", "ب", "و")) and t not in doc.lex.anaphora_markers and t not in ("غير", "باسم", "ذات") \
+                and doc.inside_mark(doc.tokens[k].start) is None and not t.isdigit() and not is_accusative(doc.tokens[k].text):
+            return k
     if doc.tokens[a].norm.startswith("ال") or doc.tokens[a].norm in ("صاحب", "صاحبه") or not (
         (head is not None and head.cls in ("org", "media")) or doc.tokens[a].norm in IDAFA_NOUNS
     ):
