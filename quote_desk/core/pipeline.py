@@ -118,6 +118,11 @@ class Extractor:
                 g = "f" if tok.norm.startswith("ت") else "m"
                 form = CueForm("اخفي", "say", "imperf", g, "pl" if tok.norm.endswith("وا") else "sg", frozenset())
                 comp_only = True
+            if form is None and tok.norm.startswith("ل") and len(tok.norm) > 4:
+                f2 = self.lex.cue(tok.norm[1:])
+                if f2 is not None and f2.pos == "imperf" and not f2.proclitic:
+                    form = f2  # "وعاد الوزير ليؤكد أن …": a purpose clause shares the main verb's subject
+                    comp_only = True
             if form is None and tok.norm in COMP_ONLY_FORMS:
                 # بيّن ("explained") is spelt like بين ("between"): a cue only when a complementizer follows its subject
                 form = COMP_ONLY_FORMS[tok.norm]

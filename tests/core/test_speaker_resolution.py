@@ -1025,3 +1025,22 @@ def test_an_imperfect_cue_after_an_indefinite_object_describes_it():
     text = "مصادر عسكرية تقول إن الهجوم فشل."
     q = by_text(text, "الهجوم فشل")
     assert same(q.speaker_canonical, "مصادر عسكرية")
+
+
+def test_the_plural_participle_of_a_call_verb():
+    text = "وأكد المزارعون أن المحصول تضرر كثيراً، داعين الحكومة إلى صرف تعويضات عاجلة."
+    q = by_text(text, "صرف تعويضات")
+    assert q.cue == "داعين" and same(q.speaker_canonical, "المزارعون")
+
+
+def test_a_purpose_clause_with_lam_shares_the_main_subject():
+    text = ("قال وزير النقل كمال الشاذلي إن الخطة جاهزة. وقالت الراكبة سلمى نور إنها تعبت. "
+            "وعاد الشاذلي ليؤكد أن الأسعار لن ترتفع هذا العام.")
+    q = by_text(text, "الأسعار لن ترتفع")
+    assert q.cue == "ليؤكد" and same(q.speaker_canonical, "كمال الشاذلي")
+
+
+def test_a_job_noun_with_its_nisba_before_a_full_name_is_a_title():
+    text = "وقال النحات العراقي الشاب رامي الخوري لمراسلنا إن المعرض ناجح."
+    q = by_text(text, "المعرض ناجح")
+    assert same(q.speaker_canonical, "رامي الخوري") and same(q.title, "النحات العراقي الشاب")

@@ -768,8 +768,19 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
             and doc.tokens[a].norm not in ("الحاج", "الحاجه"):
         if find_name(doc, a + 1, b) == (a + 1, b) and doc.lex.noun(doc.tokens[a].norm) is None:
             cand.title, cand.speaker = (a, a + 1), (a + 1, b)
+            return
+        # a definite noun and its nisba adjectives, then a full name: "المرشدة السياحية مروة السباعي"
+        k = a + 1
+        while k < b - 2 and (_nisba(doc.tokens[k].norm) or doc.tokens[k].norm in DESCRIPTIVE_ADJECTIVES):
+            k += 1
+        if k > a + 1 and b - k >= 2 and find_name(doc, k, b) == (k, b) and not has_article(doc, k) \
+                and (doc.lex.noun(doc.tokens[a].norm) is None or doc.lex.noun(doc.tokens[a].norm).cls not in ("org", "media", "group")):
+            cand.title, cand.speaker = (a, k), (k, b)
 
 
+# Definite adjectives that describe a person before the name: "النحات العراقي الشاب رامي الخوري"
+DESCRIPTIVE_ADJECTIVES = folded({"الشاب", "الشابة", "المخضرم", "المخضرمة", "الشهير", "الشهيرة", "المعروف", "المعروفة",
+                                 "السابق", "السابقة", "المتقاعد", "المتقاعدة", "الراحل", "الراحلة", "المعتزل", "المعتزلة"})
 RELAY_AN = folded({"عن"})
 SEGMENT_PREPS = folded({"في", "خلال", "امام", "عبر", "لدى", "اثناء", "عقب", "اثر", "بمناسبه", "وسط", "ضمن"})
 RELATIVES = folded({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي", "وهو", "وهي", "وهم", "والذي", "والتي", "حيث", "مما"})
