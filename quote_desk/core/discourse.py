@@ -403,10 +403,36 @@ class Discourse:
             if t not in doc.lex.role_adjectives and not t.startswith("ل"):
                 qualifier = head_stem(strip_article(t))  # وزير المالية: the genitive must match (not وزير الدفاع)
         found = self._narrative_antecedent(self.head_of(a, b), qualifier, a)
+        after = self._name_before_title(a, b)
+        if after is not None and (found is None or after[0] > found[0]):
+            _, (na, nb), title = after
+            return self._named_at(na, nb, gender, title)
         if found is None:
             return None
         _, (na, nb), title = found
         return self._named_at(na, nb, gender, title)
+
+    def _name_before_title(self, a: int, b: int) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
+        """"استقبل الشيخ محمد بن زايد آل نهيان رئيس الدولة …. وأكد رئيس الدولة …": the same title written
+        earlier right after a name (agency style). Returns (position, name range, title range)."""
+        doc = self.doc
+        toks = doc.tokens
+        a = after_honorifics(doc, a, b)
+        want = [toks[k].norm for k in range(a, b)]
+        n = len(want)
+        if n < 2:
+            return None
+        for k in range(a - 1, max(0, a - self.NARRATIVE_WINDOW), -1):
+            if [toks[x].norm for x in range(k, min(k + n, len(toks)))] != want or doc.gap_before(k) != " ":
+                continue
+            j = k
+            while j - 1 >= 0 and k - j < 6 and doc.gap_before(j) == " " and (
+                is_name_like(doc, j - 1) or toks[j - 1].norm in NAME_STARTERS or toks[j - 1].norm == "ال"
+            ) and toks[j - 1].norm not in doc.lex.honorifics:
+                j -= 1
+            if k - j >= 2 and doc.inside_mark(toks[j].start) is None:
+                return toks[k].start, (j, k), (k, k + n)
+        return None
 
     @staticmethod
     def _carries(e: Entity, head: str) -> bool:
@@ -483,6 +509,10 @@ class Discourse:
                 continue
             # a narrative sentence goes on after the name (an object, a place): keep the name's own words only
             name = (name[0], name_end(doc, *name))
+            n0 = doc.tokens[name[0]].norm
+            if looks_imperfect(doc, name[0]) or (n0.startswith(("ي", "ت")) and n0.endswith(("ان", "ون")) and len(n0) >= 5
+                                                   and n0 not in doc.lex.given_names):
+                continue  # "رئيس الدولة ورئيس إندونيسيا يبحثان …": a verb after the titles, no name
             if qualifier and not any(head_stem(strip_article(doc.tokens[x].norm)) == qualifier for x in range(*title)):
                 continue
             return doc.tokens[k].start, name, title

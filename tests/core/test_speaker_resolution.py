@@ -1044,3 +1044,30 @@ def test_a_job_noun_with_its_nisba_before_a_full_name_is_a_title():
     text = "وقال النحات العراقي الشاب رامي الخوري لمراسلنا إن المعرض ناجح."
     q = by_text(text, "المعرض ناجح")
     assert same(q.speaker_canonical, "رامي الخوري") and same(q.title, "النحات العراقي الشاب")
+
+
+def test_a_title_alone_finds_the_name_written_before_the_same_title():
+    text = ("استقبل الشيخ حمد بن سالم آل ثامر وزير الخارجية اليوم نظيره الفرنسي. "
+            "وأكد وزير الخارجية خلال اللقاء أن العلاقات بين البلدين متينة.")
+    q = by_text(text, "العلاقات بين البلدين")
+    assert same(q.speaker_canonical, "حمد بن سالم آل ثامر")
+
+
+def test_a_title_in_a_headline_followed_by_a_verb_is_no_antecedent():
+    text = ("وزير الطاقة ونظيره العراقي يبحثان ربط الشبكتين\n\n"
+            "وأكد وزير الطاقة خلال الاجتماع أن الربط سيكتمل العام المقبل.")
+    q = by_text(text, "الربط سيكتمل")
+    assert "يبحثان" not in (q.speaker_canonical or "")
+
+
+def test_a_masculine_accusative_participle_needs_no_comma_in_wire_copy():
+    text = ("أعلنت الهيئة العامة للأرصاد أن موجة الحر ستستمر حتى نهاية الأسبوع محذرا من أن درجات الحرارة "
+            "قد تتجاوز خمسين درجة.")
+    q = by_text(text, "درجات الحرارة")
+    assert q.cue == "محذرا" and same(q.speaker_canonical, "الهيئة العامة للأرصاد")
+
+
+def test_ala_hamish_after_akkada_is_an_adjunct_not_its_object():
+    text = "أكد وزير الصحة سامي العدوان على هامش زيارته للمستشفى أن اللقاح آمن ومتوفر للجميع."
+    q = by_text(text, "اللقاح آمن")
+    assert q.text.startswith("اللقاح") and same(q.speaker_canonical, "سامي العدوان")

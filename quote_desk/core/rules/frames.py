@@ -189,7 +189,8 @@ def _object_masdars() -> frozenset[str]:
 
 
 def is_verbal_noun(doc: Doc, k: int) -> bool:
-    """A verbal noun of a reported event (مقتل، تسجيل، السيطرة …; resources/lexicons/object_masdars.txt)."""
+    """A verbal noun of a reported event (مقتل، تسجيل، السيطرة …; resources/lexicons/object_masdars.txt). Only
+    listed ones: "أعلنت الحكومة تعطيل الدوام" announces an act, and annotators do not read it as speech."""
     t = doc.tokens[k].norm
     return (t[2:] if t.startswith("ال") else t) in _object_masdars()
 
@@ -1055,7 +1056,12 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     si = doc.sent_of(toks[ci].start)
     sent = doc.sents[si]
     limit = doc.token_at_or_after(sent.end)
-    if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon"):
+    if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon") and not (
+        # wire copy often drops the comma: "… مطلع الشهر داعياً الفئات إلى …"; the masculine accusative
+        # (مؤكداً، مشدداً، داعيا) is a circumstantial participle by its form, unlike مؤكدة or مشيرين
+        toks[ci].norm.endswith("ا") and len(toks[ci].norm) >= 5 and ci > 0 and doc.gap_before(ci) == " "
+        and doc.inside_mark(toks[ci].start) is None and doc.tokens[ci - 1].norm not in PREPOSITIONS
+    ):
         return None  # a circumstantial cue follows a comma: "…، مؤكداً أن"; elsewhere it is a noun or adjective
     allow_pp = form.lemma in PP_CONTENT_LEMMAS or form.role in ("call", "refuse", "accuse", "express")
     if not complement_follows(doc, ci, limit, form.preps, allow_pp=allow_pp, role=form.role):

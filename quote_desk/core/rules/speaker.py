@@ -317,6 +317,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and doc.tokens[j].text != "علي"  # the name Ali; the preposition is written على
             and j > i
             and not (j + 1 < limit and _is_comp(doc, j + 1))
+            # "أكد الوزير على هامش زيارته أن …": على هامش / في ختام open an adjunct, not the verb's object
+            and not (cue.role != "call" and j + 1 < limit and _comm(lex, doc.tokens[j + 1].norm) in ("comm", "time"))
         ):
             return Stop(j, "pp")
         if (
