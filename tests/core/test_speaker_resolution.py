@@ -1071,3 +1071,38 @@ def test_ala_hamish_after_akkada_is_an_adjunct_not_its_object():
     text = "أكد وزير الصحة سامي العدوان على هامش زيارته للمستشفى أن اللقاح آمن ومتوفر للجميع."
     q = by_text(text, "اللقاح آمن")
     assert q.text.startswith("اللقاح") and same(q.speaker_canonical, "سامي العدوان")
+
+
+def test_a_fronted_source_phrase_without_a_comma_before_fa_inna():
+    text = "وبحسب دراسة صادرة عن المرصد الوطني للتشغيل فإن البطالة بين الشباب تراجعت إلى 18 في المئة."
+    q = by_text(text, "البطالة بين الشباب")
+    assert same(q.speaker_canonical, "المرصد الوطني للتشغيل") and q.text.startswith("البطالة")
+
+
+def test_a_quoted_outlet_after_the_subject_of_afada_is_the_one_told():
+    text = "وأفادت مصادر حكومية مطلعة «النهار العربي» بأن التعديل الوزاري سيعلن الأسبوع المقبل."
+    q = by_text(text, "التعديل الوزاري")
+    assert same(q.speaker_canonical, "مصادر حكومية مطلعة")
+    text = "وأفادت وكالة الأنباء الرسمية «بترا» بأن الملك استقبل الوفد."
+    q = by_text(text, "الملك استقبل")
+    assert "بترا" in q.speaker_canonical
+
+
+def test_a_long_quoted_body_name_after_fi_stays_in_the_speaker():
+    text = 'وقال باحثون في "المركز العربي لدراسات المياه والبيئة" إن المخزون الجوفي ينخفض سنوياً.'
+    q = by_text(text, "المخزون الجوفي")
+    assert "المركز العربي لدراسات المياه والبيئة" in q.speaker_canonical
+
+
+def test_a_second_adjunct_with_ala_after_a_first_one_is_not_the_verbs_preposition():
+    text = "وأكد وزير التربية سعيد المنصوري في تصريح صحفي على هامش افتتاح المدرسة أن العام الدراسي سيبدأ في موعده."
+    q = by_text(text, "العام الدراسي")
+    assert q.text.startswith("العام الدراسي") and same(q.speaker_canonical, "سعيد المنصوري")
+
+
+def test_a_participle_right_after_a_closing_mark_in_wire_copy():
+    text = 'وقال وزير الصحة إن اللقاح "آمن ومتوفر للجميع" مشددا على أن الإقبال يجب أن يزداد.'
+    q = by_text(text, "الإقبال يجب")
+    assert q.cue == "مشددا"
+    first = by_text(text, "آمن ومتوفر")
+    assert first.text.endswith('"')

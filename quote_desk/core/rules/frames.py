@@ -470,6 +470,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.reasons.append("order:fihi")
     if cand.speaker is not None and toks[cand.speaker[0]].norm in REPORT_NOUNS:
         cand.speaker = _strip_report_noun(doc, *cand.speaker)  # "وقال بيان صادر عن الرئاسة" → الرئاسة
+    if cand.speaker is not None and form.lemma in INFORM_LEMMAS | {"افاد"} and doc.inside_mark(toks[cand.speaker[0]].start) is None:
+        sa, sb = cand.speaker
+        head = doc.lex.noun(toks[sa].norm)
+        for x in range(sa + 1, sb if head is None or head.cls not in ("media", "org") else sa + 1):
+            if doc.inside_mark(toks[x].start) is not None:
+                cand.speaker = (sa, x)  # "وأبلغت مصادر مطلعة «الشرق الأوسط» أن …": the quoted outlet is the one told
+                break
     if cand.speaker is not None and (form.role in ("call", "accuse") or form.lemma == "وصف"):
         sa, sb = cand.speaker
         cand.speaker = (sa, min(trim_object(doc, sa, sb), trim_org_object(doc, sa, sb), _after_surname(doc, sa, sb)))
@@ -1059,7 +1066,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon") and not (
         # wire copy often drops the comma: "… مطلع الشهر داعياً الفئات إلى …"; the masculine accusative
         # (مؤكداً، مشدداً، داعيا) is a circumstantial participle by its form, unlike مؤكدة or مشيرين
-        toks[ci].norm.endswith("ا") and len(toks[ci].norm) >= 5 and ci > 0 and doc.gap_before(ci) == " "
+        toks[ci].norm.endswith("ا") and len(toks[ci].norm) >= 5 and ci > 0
+        and doc.gap_before(ci).strip(" »”\"") == "" and doc.gap_before(ci).endswith(" ")
         and doc.inside_mark(toks[ci].start) is None and doc.tokens[ci - 1].norm not in PREPOSITIONS
     ):
         return None  # a circumstantial cue follows a comma: "…، مؤكداً أن"; elsewhere it is a noun or adjective
@@ -1607,6 +1615,9 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
 ATTACHED_LAM_CUES = folded({"وفقا", "ووفقا", "فوفقا", "طبقا", "وطبقا", "استنادا"})
 
 
+FA_INNA = folded({"فإن", "فإنه", "فإنها", "فإنهم", "فقد"})
+
+
 def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
     """بحسب X، …  /  …، بحسب X.  /  وفقاً لـX  /  نقلاً عن X  /  على لسان X."""
     lex = doc.lex
@@ -1677,13 +1688,14 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if at_start and stop.why != "comma":
             # "وبحسب شهود تحدثوا لـ«…» عبر الهاتف، فقد …": the fronted phrase runs to its comma
             x = stop.at
-            while x < min(rng.stop, stop.at + 15) and gap_kind(doc.gap_before(x)) not in ("comma", "end"):
+            while x < min(rng.stop, stop.at + 15) and gap_kind(doc.gap_before(x)) not in ("comma", "end") \
+                    and toks[x].norm not in FA_INNA:
                 x += 1
-            if x < rng.stop and gap_kind(doc.gap_before(x)) == "comma":
-                stop = Stop(x, "comma")
+            if x < rng.stop and (gap_kind(doc.gap_before(x)) == "comma" or toks[x].norm in FA_INNA):
+                stop = Stop(x, "comma")  # wire copy may drop the comma: "ووفقا لإحصائية صادرة عن X فإن …"
         if at_start and stop.why == "comma" and stop.at < rng.stop:
             c0 = stop.at
-            if toks[c0].norm in lex.complementizers or toks[c0].norm in ("فقد", "ف"):
+            if toks[c0].norm in lex.complementizers or toks[c0].norm in ("فقد", "ف") or toks[c0].norm in FA_INNA:
                 c0 += 1
             if c0 >= rng.stop:
                 continue

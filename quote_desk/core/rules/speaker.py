@@ -444,7 +444,11 @@ def name_mark(doc: Doc, pos: int, limit: int) -> int | None:
     if m is None or not m.closed:
         return None
     inner = doc.text[m.start : m.end]
-    if len(inner.split()) > 4 or any(c in inner for c in "!?؟،,:") or ". " in inner or inner.rstrip().endswith("."):
+    words = 4
+    before = doc.token_at_or_after(pos) - 1
+    if before >= 0 and doc.tokens[before].norm in ("في", "باسم", "لدي", "عن", "من", "ل", "لل"):
+        words = 6  # "ناشطون في "المنتدى التونسي للحقوق الاقتصادية والاجتماعية"": a body's full name after في
+    if len(inner.split()) > words or any(c in inner for c in "!?؟،,:") or ". " in inner or inner.rstrip().endswith("."):
         return None
     rest_tok = doc.token_at_or_after(m.close_end)
     if rest_tok >= limit:
@@ -466,7 +470,10 @@ def skip_adjunct(doc: Doc, k: int, limit: int, stop_at: frozenset[str] = frozens
         if gk is not None and gk != "paren":  # brackets inside an adjunct: وكالة أنباء ((شينخوا))
             return j
         t = doc.tokens[j].norm
-        if _is_comp(doc, j) or t in SAYING_PARTICIPLES or (j > k + 1 and t in stop_at):
+        if _is_comp(doc, j) or t in SAYING_PARTICIPLES or (j > k + 1 and t in stop_at and not (
+            # "… في تصريح صحفي على هامش زيارته أن …": على هامش is a second adjunct, not the verb's preposition
+            j + 1 < limit and _comm(doc.lex, doc.tokens[j + 1].norm) in ("comm", "time")
+        )):
             return j
         if stop_ba and j > k + 1 and t.startswith("ب") and len(t) > 4 and not t.startswith(("باسم", "بال")) \
                 and doc.lex.noun(t) is None and t not in doc.lex.given_names and t[1:] not in doc.lex.adjuncts:
