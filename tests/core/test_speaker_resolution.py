@@ -1106,3 +1106,21 @@ def test_a_participle_right_after_a_closing_mark_in_wire_copy():
     assert q.cue == "مشددا"
     first = by_text(text, "آمن ومتوفر")
     assert first.text.endswith('"')
+
+
+def test_a_long_title_that_ends_in_a_full_name():
+    text = "وقالت المقررة الخاصة المعنية بالحق في الغذاء كارمن ديلغادو إن الجوع يتسع."
+    q = by_text(text, "الجوع يتسع")
+    assert same(q.speaker_canonical, "كارمن ديلغادو")
+    text = "وقال المدير الإقليمي لصندوق الأمم المتحدة للسكان (الأونفبا) بيتر هانسن إن التمويل تراجع."
+    q = by_text(text, "التمويل تراجع")
+    assert same(q.speaker_canonical, "بيتر هانسن") and "الأونفبا" in (q.title or "")
+    text = "وترى الباحثة في معهد «كارنيغي» للسلام سارة العلي أن الهدنة هشة."
+    q = by_text(text, "الهدنة هشة")
+    assert same(q.speaker_canonical, "سارة العلي")
+
+
+def test_a_title_ending_in_a_definite_common_noun_has_no_name():
+    text = "وقال مدير مكتب الهيئة في شمال الضفة إن المستوطنين أحرقوا الحقول."
+    q = by_text(text, "أحرقوا الحقول")
+    assert same(q.speaker_canonical, "مدير مكتب الهيئة في شمال الضفة")

@@ -727,6 +727,11 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
                     cand.speaker = (k, first[1])
             return
     t, n = split_title_name(doc, *first)
+    if t is not None and doc.tokens[n[0]].norm.startswith("ل") and doc.tokens[n[0]].norm not in doc.lex.given_names:
+        # "الأمين العام لحلف شمال الأطلسي (ناتو) مارك روته": the ل-phrase belongs to the title; the name ends it
+        end_name = _name_at_end(doc, *first)
+        if end_name is not None:
+            t, n = (first[0], end_name[0]), end_name
     if t is not None:
         cand.title, cand.speaker = t, n
         cand.reasons.append("title:inline")
@@ -754,6 +759,11 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
     if cand.speaker is None or cand.title is not None:
         return
     a, b = cand.speaker
+    if b - a >= 4 and starts_with_title(doc, a, b):
+        end_name = _name_at_end(doc, a, b)
+        if end_name is not None:
+            cand.title, cand.speaker = (a, end_name[0]), end_name
+            return
     k = a
     # definite descriptors and possessed nouns before a name: "الإيطالي X", "الصياد X", "زميله الحارس X"
     def descriptor(x: int) -> bool:
@@ -850,6 +860,38 @@ def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
 SVO_SKIP = folded({"ثم", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+
+
+def _name_at_end(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """A long title that ends in a full name: "المقررة الخاصة للأمم المتحدة المعنية بالأراضي الفلسطينية فرانشيسكا
+    ألبانيزي", "المحللة في مجموعة «ساكسو بنك» هنادي الشامسي" → the name (two to four words, a surname with the
+    article allowed last), with honorifics before it left to the title."""
+    from quote_desk.core.rules.speaker import is_name_like
+
+    toks = doc.tokens
+
+    def plain(x: int) -> bool:  # not inside marks or brackets, and no bracket or mark between it and the next word
+        return doc.inside_mark(toks[x].start) is None and not any(c in doc.gap_after(x) for c in "()«»\"“”")
+
+    j = b
+    last = toks[b - 1].norm
+    if has_article(doc, b - 1) and (last in doc.lex.honorifics or last in doc.lex.titles or last[2:] in doc.lex.titles
+                                    or doc.lex.noun(last) is not None or place_at(doc, b - 1, b)):
+        return None
+    if has_article(doc, b - 1) and b - 2 > a and is_name_like(doc, b - 2) and plain(b - 2):
+        j = b - 1  # the family name with the article: "… أمل بنت سعيد الزهراني"
+    while j - 1 > a and b - (j - 1) <= 4 and plain(j - 1) and (
+        is_name_like(doc, j - 1) or toks[j - 1].norm in ("بن", "بنت", "ابن", "عبد", "ابو", "ال")
+    ) and toks[j - 1].norm not in doc.lex.honorifics:
+        j -= 1
+    if b - j < 2 or j - a < 2 or not is_name_like(doc, j) or toks[j - 1].norm in NAME_STARTERS:
+        return None
+    if not any(toks[x].norm in doc.lex.given_names for x in range(j, b)) and has_article(doc, b - 1):
+        return None  # "… منطوق الحكم": without a known given name, a definite last word is no family name
+    if toks[j].norm in doc.lex.given_names or (toks[j - 1].norm in doc.lex.honorifics) or not is_name_like(doc, j - 1) \
+            or any(c in doc.gap_before(j) for c in ")»\"”"):
+        return (j, b)
+    return None
 
 
 def _trailing_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
