@@ -99,7 +99,7 @@ class Extractor:
             from quote_desk.core.nlp.evidence import apply_analyses
 
             apply_analyses(d, cands, analyses, self.config)
-        cands = _dedupe(_drop_nested_frames(_drop_channel_nonverbal(_drop_nested_nonverbal(cands))))
+        cands = _dedupe(_drop_nested_frames(_drop_channel_nonverbal(_drop_nested_nonverbal(_drop_lisan_in_frames(cands)))))
         return self._resolve(d, cands, doc)
 
     # ---------------------------------------------------------------------------------------------------
@@ -584,6 +584,20 @@ def _stem(w: str) -> str:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
     return w
+
+
+def _drop_lisan_in_frames(cands: list[Candidate]) -> list[Candidate]:
+    """"وعلى لسان المتحدث X، أكد الجيش أن …": the verb's frame speaks through X; the على لسان phrase is not a
+    quote of its own."""
+    owners = [c for c in cands if "speaker:ala-lisan" in c.reasons and c.cue is not None]
+    if not owners:
+        return cands
+    return [
+        c for c in cands
+        if not (c.how == "nonverbal" and c.cue is not None and any(
+            o.sent == c.sent and c.cue[0] < o.cue[0] and c.content[0] < o.content[0] for o in owners
+        ))
+    ]
 
 
 def _drop_channel_nonverbal(cands: list[Candidate]) -> list[Candidate]:

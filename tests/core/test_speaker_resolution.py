@@ -566,9 +566,11 @@ def test_kana_with_comma_appositions_before_qad():
 
 
 def test_a_definite_adjective_after_a_lam_genitive_stays_in_the_name():
-    text = "وحذرت النقابة العامة للتعليم التابعة للاتحاد العام التونسي للشغل من أن الإضراب سيتواصل."
+    # (a participle of affiliation after it, "التابعة للاتحاد …", describes the body and is left out: most of
+    # our annotators leave it out of the name; see test_a_participle_describing_a_body_is_not_part_of_its_name)
+    text = "وحذرت النقابة العامة للتعليم الثانوي من أن الإضراب سيتواصل."
     q = by_text(text, "الإضراب سيتواصل")
-    assert same(q.speaker_canonical, "النقابة العامة للتعليم التابعة للاتحاد العام التونسي للشغل")
+    assert same(q.speaker_canonical, "النقابة العامة للتعليم الثانوي")
 
 
 def test_a_surname_headline_keeps_the_speaker_the_body_names_in_full():
@@ -1124,3 +1126,42 @@ def test_a_title_ending_in_a_definite_common_noun_has_no_name():
     text = "وقال مدير مكتب الهيئة في شمال الضفة إن المستوطنين أحرقوا الحقول."
     q = by_text(text, "أحرقوا الحقول")
     assert same(q.speaker_canonical, "مدير مكتب الهيئة في شمال الضفة")
+
+
+def test_phone_calls_and_latin_outlets_are_adjuncts_of_the_speaker():
+    text = 'وقال سكان في حي النصر في اتصالات هاتفية مع "الشرق" إن المياه انقطعت منذ يومين.'
+    q = by_text(text, "المياه انقطعت")
+    assert same(q.speaker_canonical, "سكان في حي النصر")
+    text = "وقال مسؤولون أمنيون لـBBC إن التحقيق ما زال جارياً."
+    q = by_text(text, "التحقيق ما زال")
+    assert same(q.speaker_canonical, "مسؤولون أمنيون")
+
+
+def test_a_place_after_a_full_name_is_the_object_of_the_verb():
+    text = "واتهم الرئيس الفنزويلي نيكولاس مادورو واشنطن بأنها تدبر انقلاباً."
+    q = by_text(text, "تدبر انقلاباً")
+    assert same(q.speaker_canonical, "نيكولاس مادورو")
+
+
+def test_a_participle_describing_a_body_is_not_part_of_its_name():
+    text = "وقالت جمعية «أرض» المعنية بحماية الغابات إن الحرائق التهمت ألف هكتار."
+    q = by_text(text, "الحرائق التهمت")
+    assert same(q.speaker_canonical, "جمعية «أرض»")
+
+
+def test_titles_completed_by_a_ba_phrase_or_on_behalf_of_a_quoted_body():
+    text = "وأفاد المكلف بالاتصال في الوكالة، المهندس رياض بن سالم، بأن الأشغال ستنتهي قريباً."
+    q = by_text(text, "الأشغال ستنتهي")
+    assert same(q.speaker_canonical, "رياض بن سالم")
+    text = 'وقال متحدث باسم "أمازون" إن الشركة ستستأنف القرار.'
+    q = by_text(text, "الشركة ستستأنف")
+    assert same(q.speaker_canonical, 'متحدث باسم "أمازون"')
+
+
+def test_a_body_speaking_through_a_person_named_after_ala_lisan():
+    text = "وقالت نقابة الأطباء، على لسان أمينتها العامة ريم الساعدي، إن الإضراب سيستمر."
+    q = by_text(text, "الإضراب سيستمر")
+    assert same(q.speaker_canonical, "ريم الساعدي")
+    text = "وعلى لسان الناطق باسم الشرطة، المقدم فارس الخطيب، أكدت المديرية أن الطريق فُتح."
+    quotes = run(text)
+    assert len(quotes) == 1 and same(quotes[0].speaker_canonical, "فارس الخطيب")

@@ -454,6 +454,13 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    through = _ala_lisan_speaker(doc, sent.start, ci, cs)
+    if through is not None and via is None:
+        # "وقالت المنظمة، على لسان مديرتها العامة X، إن …" / "وعلى لسان المتحدث X، أكد الجيش أن …": the body
+        # speaks through the person named after على لسان, who is the speaker
+        cand.speaker, cand.title = through.speaker, through.title
+        cand.how = "explicit"
+        cand.reasons.append("speaker:ala-lisan")
     if relay_pronoun is not None and cand.speaker is None:
         # the relayed speaker is the pronoun's antecedent: resolved like a dropped subject, by its agreement
         cand.gender, cand.number = relay_pronoun
@@ -860,6 +867,36 @@ def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
 SVO_SKIP = folded({"ثم", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+
+
+def _ala_lisan_speaker(doc: Doc, sent_start: int, ci: int, content_start: int) -> Candidate | None:
+    """The person after "على لسان" in a verb's frame — between the sentence start and the content — as a probe
+    candidate carrying speaker and title; None when there is no such phrase."""
+    toks = doc.tokens
+    k = doc.token_at_or_after(sent_start)
+    while k + 2 < len(toks) and toks[k + 1].start < content_start:
+        if toks[k].norm in ("علي", "وعلي") and toks[k].text != "علي" and toks[k + 1].norm == "لسان" and k + 1 != ci:
+            limit = doc.token_at_or_after(content_start)
+            segs: list[tuple[int, int]] = []
+            j = k + 2
+            while j < limit and len(segs) < 3:
+                stop = scan_phrase(doc, j, limit, None, max_len=10)
+                if stop.at > j:
+                    segs.append((j, stop.at))
+                if stop.why != "comma" or stop.at <= j or (stop.at < limit and stop.at >= ci > j):
+                    break
+                j = stop.at
+                if j == ci:
+                    break
+            segs = [sg for sg in segs if sg[1] <= ci or sg[0] > ci]
+            segs = [sg for sg in segs if not (sg[0] <= ci < sg[1])]
+            if not segs:
+                return None
+            probe = Candidate((0, 0), "indirect", None, 0, "explicit")
+            _assign_speaker(doc, probe, segs[:2])
+            return probe if probe.speaker is not None else None
+        k += 1
+    return None
 
 
 def _name_at_end(doc: Doc, a: int, b: int) -> tuple[int, int] | None:

@@ -217,6 +217,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     noun = _after_lam(t)
     if noun is not None and (noun in lex.media_names or (noun.startswith("ال") and noun in lex.media_names)):
         return True  # "قال شهود لرويترز": told Reuters
+    if t.startswith("ل") and len(t) > 1 and t[1:2].isascii() and t[1:2].isalpha():
+        return True  # "قال دبلوماسيون لـDW": ل with a Latin-lettered outlet
     if noun is not None:
         info = lex.noun(noun)
         if noun in ADDRESSEES or (info is not None and info.cls == "media") or lex.adjuncts.get(noun) == "comm":
@@ -243,6 +245,13 @@ def _indefinite_accusative_head(doc: Doc, k: int) -> bool:
     t = doc.tokens[k].norm
     info = doc.lex.noun(t)
     return not has_article(doc, k) and t.endswith("ين") and info is not None and info.number == "pl"
+
+
+# Definite participles that describe a body by what it does or belongs to ("التابع لوزارة الصحة"، "المعنية
+# بحقوق المهاجرين"، "المتخصصة في …"، "المشغلة للحقل"); a title keeps them ("المكلف بالإعلام")
+BODY_DESCRIPTORS = folded({"التابع", "التابعة", "التابعين", "المعني", "المعنية", "المتخصص", "المتخصصة", "المختص",
+                           "المختصة", "المشغل", "المشغلة", "المسؤولة", "المكلفة", "المقرب", "المقربة", "المدعوم",
+                           "المدعومة", "المرتبط", "المرتبطة", "الممثل", "الممثلة"})
 
 
 def _told_outlet(doc: Doc, j: int, limit: int) -> bool:
@@ -362,6 +371,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and "ب" in cue.preps
             and t.startswith("ب")
             and not t.startswith(("باسم", "بلاده", "بدوره", "بدورها", "بالانابه", "بالوكاله", "بالنيابه"))
+            # "المكلف بالإعلام"، "المعنية بالملف": the ب-phrase completes the title
+            and not (j > i and doc.tokens[j - 1].norm in ("المكلف", "المكلفه", "مكلف", "مكلفه", "المعني", "المعنيه", "المختص", "المختصه"))
             and len(t) > 3
             and (t.startswith("بال") or (j > i and doc.tokens[j - 1].norm not in PREPOSITIONS))
             and t[1:] not in lex.headline_topics
@@ -389,6 +400,11 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
                 j += 1  # "المدير العام للوكالة الدولية …": the title's complement, not an addressee
                 continue
             return Stop(j, "adjunct")
+        if j > i and t in BODY_DESCRIPTORS and j + 1 < limit and not starts_with_title(doc, i, j) \
+                and not (cue is not None and (cue.role == "relay" or cue.lemma in RELAY_LEMMAS)) and (
+            doc.tokens[j + 1].norm in PREPOSITIONS or doc.tokens[j + 1].norm.startswith(("ل", "ب"))
+        ):
+            return Stop(j, "anon")  # "منظمة «هالو ترست» المتخصصة في إزالة الألغام": a description of the body
         if j > i and t in ("البالغ", "البالغه", "البالغين") :
             return Stop(j, "anon")  # "الأم البالغة 34 عاماً": an age clause describes the speaker
         if j > i and t in ("وهي", "وهو", "وهم", "وهما"):
@@ -557,6 +573,9 @@ def starts_with_title(doc: Doc, a: int, b: int) -> bool:
         return False
     if t.endswith(("نا", "ها")) and len(t) > 4 and t[:-2] in doc.lex.titles:
         return True  # مراسلنا، مديرها: a title with a possessive pronoun
+    for suf in ("تها", "تهم", "تنا", "ته"):
+        if t.endswith(suf) and len(t) > len(suf) + 2 and (t[: -len(suf)] + "ه" in doc.lex.titles or t[: -len(suf)] in doc.lex.titles):
+            return True  # مديرتها، مندوبته، رئيستنا: a feminine title with a possessive pronoun
     return t in doc.lex.titles or (t.startswith("ال") and t[2:] in doc.lex.titles)
 
 
@@ -639,6 +658,7 @@ def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, 
             and not doc.tokens[k + 1].norm.startswith("ال")
             and doc.tokens[k + 1].norm not in IDAFA_NOUNS
             and is_name_like(doc, k + 1)
+            and doc.inside_mark(doc.tokens[k + 1].start) is None  # متحدث باسم "ميتا": on behalf of a quoted body
         ):
             break  # "القيادي في الحركة باسم نعيم": the name Basem, not "on behalf of"
         if t in ("في", "لدي", "عن", "من", "الي") and k + 1 < b and not (
@@ -751,6 +771,9 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
         t = doc.tokens[k].norm
         if (t[2:] if t.startswith("ال") else t) in lex.event_nouns and is_name_like(doc, a) and doc.tokens[k - 1].norm not in NAME_STARTERS:
             return k  # "وافتتح رئيس المجلس نبيه بري الجلسة بكلمة …": a meeting noun is the verb's object
+        if place_at(doc, k, k + 1) and is_name_like(doc, a) and doc.tokens[k - 1].norm not in NAME_STARTERS \
+                and all(is_name_like(doc, x) for x in range(a, k)):
+            return k  # "واتهم فولوديمير زيلينسكي موسكو بـ…": a place after a full name is the verb's object
     for k in range(a + 2, b):
         if (
             doc.tokens[k].norm in IDAFA_NOUNS
