@@ -28,11 +28,19 @@ from quote_desk.core.rules.speaker import (
     looks_imperfect,
     name_end,
     nominative,
+    possessive_noun,
     scan_phrase,
     split_name_title,
     split_title_name,
     starts_with_title,
 )
+
+# Nouns that name a person by what they are in feature reporting; as a lone anaphor they point to the person the
+# story just named (gender of the noun).
+PEOPLE_NOUNS = {strip_article(normalize(w)): g for w, g in (
+    ("الرجل", "m"), ("المرأة", "f"), ("الشابة", "f"), ("الفتاة", "f"), ("الفتى", "m"), ("الطفل", "m"),
+    ("الطفلة", "f"), ("العجوز", None), ("الأرملة", "f"), ("السيدة", "f"), ("الشاب", "m"), ("الجدة", "f"),
+)}
 
 
 @dataclass
@@ -329,6 +337,10 @@ class Discourse:
         hp = honorific_pronoun(norms[0]) if len(norms) == 1 else None
         if hp is not None:
             return self._honorific_antecedent(hp[0], hp[1] or gender, a)
+        if len(norms) == 1 and head in PEOPLE_NOUNS:
+            near = self._nearest_named_person(a, gender or PEOPLE_NOUNS[head])
+            if near is not None:
+                return near  # "الحاج عبده يسمع السؤال. يجيب الرجل: …": the person the story just named
         if head in REPORT_NOUNS and len(norms) == 1:
             issuer = self._issuer_before(a)
             if issuer is not None:
@@ -411,6 +423,38 @@ class Discourse:
             return None
         _, (na, nb), title = found
         return self._named_at(na, nb, gender, title)
+
+    def _nearest_named_person(self, before: int, gender: str | None) -> Entity | None:
+        """The nearest given name or kunya (أم محمود، أبو نادر) of this gender in the last few sentences, as an
+        entity: "ريم، تسع سنوات، ترفع يدها … تقول الطفلة" → ريم. None when a speaker of that gender is nearer."""
+        doc = self.doc
+        toks = doc.tokens
+        lo = max(0, before - 60)
+        for k in range(before - 1, lo - 1, -1):
+            t = toks[k].norm
+            if doc.inside_mark(toks[k].start) is not None:
+                continue
+            g = None
+            if t in ("ام", "ابو") and k + 1 < before and is_name_like(self.doc, k + 1) and doc.gap_before(k + 1) == " ":
+                g = "f" if t == "ام" else "m"
+                start = k
+            elif t in doc.lex.given_names and (k == 0 or toks[k - 1].norm not in ("ام", "ابو", "بن", "بنت", "عبد")) \
+                    and not (t == "علي" and toks[k].text != "علي"):
+                g = doc.lex.given_names[t]
+                start = k
+            if g is None or (gender is not None and g != gender):
+                continue
+            end = start + (2 if t in ("ام", "ابو") else 1)
+            while t not in ("ام", "ابو") and end < before and end - start < 3 and doc.gap_before(end) == " " and is_name_like(doc, end) \
+                    and not looks_imperfect(doc, end) and not possessive_noun(toks[end].text) \
+                    and doc.inside_mark(toks[end].start) is None:
+                end += 1
+            for eid in reversed(self.speaker_stack[-6:]):
+                e = self.entities[eid]
+                if e.last_pos > toks[start].start and e.stype == "person" and agrees(e, gender, "sg"):
+                    return None  # a speaker of that gender spoke after the name: the usual rules decide
+            return self._named_at(start, end, g, None)
+        return None
 
     def _name_before_title(self, a: int, b: int) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
         """"استقبل الشيخ محمد بن زايد آل نهيان رئيس الدولة …. وأكد رئيس الدولة …": the same title written

@@ -1165,3 +1165,23 @@ def test_a_body_speaking_through_a_person_named_after_ala_lisan():
     text = "وعلى لسان الناطق باسم الشرطة، المقدم فارس الخطيب، أكدت المديرية أن الطريق فُتح."
     quotes = run(text)
     assert len(quotes) == 1 and same(quotes[0].speaker_canonical, "فارس الخطيب")
+
+
+def test_a_people_noun_points_to_the_person_the_story_just_named():
+    text = ("قالت مديرة المدرسة سلمى العابد إن الدروس عادت. "
+            "في الساحة، تلعب لينا، ثماني سنوات، مع صديقاتها. تقول الطفلة إنها تحب المدرسة الجديدة.")
+    q = by_text(text, "تحب المدرسة")
+    assert same(q.speaker_canonical, "لينا")
+
+
+def test_a_definite_person_noun_then_its_verb_opens_a_topic():
+    text = ("قال المسؤول المحلي رامي عيسى إن المساعدات تأخرت. على الرصيف، يصلح أبو سمير شباك الصيد. "
+            "الرجل كان بحاراً لعشرين عاماً. يقول: «البحر تغير»." )
+    q = by_text(text, "البحر تغير")
+    assert same(q.speaker_canonical, "أبو سمير")
+
+
+def test_faqat_after_the_cue_is_an_adverb_not_a_speaker():
+    text = "قالت أم سالم إن الشتاء قاس. تسأل فقط: «متى نعود؟»."
+    q = by_text(text, "متى نعود")
+    assert "فقط" not in (q.speaker_canonical or "") and same(q.speaker_canonical, "أم سالم")

@@ -791,7 +791,8 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
     # one definite common noun before a full name: "الصياد علي بن مسلم المهري" (الحاج/الحاجة belong to the name)
     if b - a >= 3 and doc.tokens[a].norm.startswith("ال") and doc.tokens[a].norm not in doc.lex.honorifics \
             and doc.tokens[a].norm not in ("الحاج", "الحاجه"):
-        if find_name(doc, a + 1, b) == (a + 1, b) and doc.lex.noun(doc.tokens[a].norm) is None:
+        info_a = doc.lex.noun(doc.tokens[a].norm)
+        if find_name(doc, a + 1, b) == (a + 1, b) and (info_a is None or (info_a.cls == "person" and info_a.human)):
             cand.title, cand.speaker = (a, a + 1), (a + 1, b)
             return
         # a definite noun and its nisba adjectives, then a full name: "المرشدة السياحية مروة السباعي"
@@ -1496,6 +1497,10 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         return None  # "تجلس أم سعيد على عتبة كرفانها": a verb-first sentence; its subject is the main clause's
     if not amma and looks_verb_with_object(doc, k):
         return None  # "تبيعه للتجار منذ سنوات": a verb with its object pronoun opens a sentence with a dropped subject
+    info = doc.lex.noun(first)
+    if not amma and first.startswith("ال") and info is not None and (info.human or info.cls == "person") and k + 1 < rng.stop \
+            and (toks[k + 1].norm in KANA or looks_imperfect(doc, k + 1)) and gap_kind(doc.gap_before(k + 1)) is None:
+        return (k, k + 1)  # "الرجل كان نجاراً في بصرى": a definite person noun, then its verb
     if not amma and not (
         first in doc.lex.honorifics or find_name(doc, k, k + 1) is not None or starts_with_title(doc, k, k + 1)
     ):

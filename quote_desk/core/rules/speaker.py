@@ -594,8 +594,8 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return False
     if t in lex.headline_topics or t in lex.complementizers or t.isdigit() or place_at(doc, k) or t in lex.anaphora_markers:
         return False
-    if t in ("في", "من", "عن", "على", "الى", "مع", "و", "او", "باسم", "لدى", "بن", "ابن", "ابو", "بنت"):
-        return t in ("بن", "ابن", "ابو", "بنت")
+    if t in ("في", "من", "عن", "علي", "الي", "مع", "و", "او", "باسم", "لدي", "بن", "ابن", "ابو", "بنت"):
+        return t in ("بن", "ابن", "ابو", "بنت")  # (the name علي, written with ي, was let through above)
     info = lex.noun(t)
     return info is None
 
