@@ -1185,3 +1185,9 @@ def test_faqat_after_the_cue_is_an_adverb_not_a_speaker():
     text = "قالت أم سالم إن الشتاء قاس. تسأل فقط: «متى نعود؟»."
     q = by_text(text, "متى نعود")
     assert "فقط" not in (q.speaker_canonical or "") and same(q.speaker_canonical, "أم سالم")
+
+
+def test_a_clause_on_how_the_paper_met_the_speakers_is_not_their_name():
+    text = "وقال تجار التقتهم «الأنباء» في السوق القديم إن الحركة ضعيفة."
+    q = by_text(text, "الحركة ضعيفة")
+    assert same(q.speaker_canonical, "تجار")

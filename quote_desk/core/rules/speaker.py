@@ -3,6 +3,7 @@ speaker a phrase denotes. Works on tokens of a `Doc`; every result is a token ra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quote_desk.core.document import Doc
@@ -254,6 +255,9 @@ BODY_DESCRIPTORS = folded({"التابع", "التابعة", "التابعين",
                            "المدعومة", "المرتبط", "المرتبطة", "الممثل", "الممثلة"})
 
 
+MET_THEM = re.compile(r"^(التقت|التقي|التقا|التقينا|قابلت|قابل|قابلنا|سالت|سالنا|استطلعت|استطلعنا)(هم|ها|ه|هن|هما)$")
+
+
 def _told_outlet(doc: Doc, j: int, limit: int) -> bool:
     """"صرّح وزير الخارجية لوكالة الأنباء …"، "قال المتحدث لصحيفة …": ل with a news outlet is whom the speaker
     told, unlike a body's name in a title ("المدير العام للوكالة الدولية للطاقة")."""
@@ -411,6 +415,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "anon")  # "تقول أم أحمد وهي تقلب الخبز: …": a circumstantial clause, then the content
         if j > i and t in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"):
             return Stop(j, "anon")  # "المصدر الذي فضل عدم الكشف عن اسمه أن …": a relative clause describes the speaker
+        if j > i and MET_THEM.match(t) and lex.noun(t) is None:
+            return Stop(j, "anon")  # "سكان التقتهم «الشروق»"، "ركاب قابلناهم": a clause about how the paper met them
         if j > i and t in ("تحدث", "تحدثت", "تحدثوا") and j + 1 < limit and doc.tokens[j + 1].norm in (
             "اليه", "اليها", "اليهم", "اليهما", "معه", "معها", "معهم", "له", "لها", "لهم"
         ):
