@@ -24,6 +24,7 @@ class Doc:
     _tok_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _mark_starts: list[int] = field(default_factory=list)
+    cache: dict[str, object] = field(default_factory=dict)  # per-document indexes built lazily by the rules
 
     @classmethod
     def build(cls, text: str, lex: Lexicon) -> Doc:

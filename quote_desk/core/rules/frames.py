@@ -1333,33 +1333,40 @@ def _subject_ok(doc: Doc, a: int, b: int, before_verb: bool = False) -> tuple[in
 def _after_surname(doc: Doc, a: int, b: int) -> int:
     """"ودعت فونتين السلطات إلى …": a one-word surname known from an earlier full name, then a definite word that
     is no nisba of it: the word opens the verb's object. Returns the new end."""
-    from quote_desk.core.rules.speaker import is_name_like
 
     if b - a < 2 or not has_article(doc, a + 1) or _nisba(doc.tokens[a + 1].norm) or doc.gap_before(a + 1) != " ":
         return b
     t = doc.tokens[a].norm
     if doc.lex.noun(t) is not None or t in doc.lex.titles or t in IDAFA_NOUNS:
         return b  # "القوى المشاركة": a common noun and its adjective, not a surname
-    known = any(
-        tok.norm == t and tok.i > 0 and (is_name_like(doc, tok.i - 1) or doc.tokens[tok.i - 1].norm in NAME_STARTERS)
-        and doc.gap_before(tok.i) == " "
-        for tok in doc.tokens[:a]
-    )
-    return a + 1 if known else b
+    return a + 1 if _first_after_name(doc, t) < a else b
 
 
 def _known_surname(doc: Doc, a: int, b: int) -> bool:
     """"ورد الدبيبة في كلمة …": one word with the article that ended a full name earlier in the document
     (عبد الحميد الدبيبة) is that person's surname."""
-    from quote_desk.core.rules.speaker import is_name_like
 
     if b - a != 1 or not has_article(doc, a):
         return False
-    t = doc.tokens[a].norm
-    return any(
-        tok.norm == t and tok.i > 0 and is_name_like(doc, tok.i - 1) and not doc.gap_before(tok.i).strip()
-        for tok in doc.tokens[:a]
-    )
+    return _first_after_name(doc, doc.tokens[a].norm) < a
+
+
+def _first_after_name(doc: Doc, norm: str) -> int:
+    """Index of the first token with this folded form that follows a name-like word with only a space between
+    (the last word of a full name), or a large number; one pass per document, then a lookup."""
+    from quote_desk.core.rules.speaker import NAME_STARTERS, is_name_like
+
+    index = doc.cache.get("after_name")
+    if index is None:
+        index = {}
+        toks = doc.tokens
+        for tok in toks[1:]:
+            if tok.norm not in index and doc.gap_before(tok.i) == " " and (
+                is_name_like(doc, tok.i - 1) or toks[tok.i - 1].norm in NAME_STARTERS
+            ):
+                index[tok.norm] = tok.i
+        doc.cache["after_name"] = index
+    return index.get(norm, 1 << 60)  # type: ignore[union-attr]
 
 
 SUBORDINATORS = folded({"عندما", "وعندما", "حين", "وحين", "حينما", "وحينما", "لما", "ولما", "كلما", "وكلما", "اذا", "واذا", "لو", "ولو"})
