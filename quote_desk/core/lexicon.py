@@ -158,7 +158,9 @@ def _verb_forms(lemma: str, imperf: str, part: str, extra: dict[str, list[str]])
         for f in extra.get("d", [stem + ("يا" if p.endswith("ي") else "ا") if defective else p + "ا"]):
             forms.append((f, "perf", "m", "du"))
     forms.append((fem + "ا", "perf", "f", "du"))
-    forms += [(f, "perf", "f", "pl") for f in extra.get("fp", [stem + "ن"])]
+    hollow = len(p) == 4 and p[0] == "ا" and p[2] == "ا"  # أضاف، أشار، أفاد: the long vowel drops (أضفن، أشرن)
+    fp_default = p[0] + p[1] + p[3] + "ن" if hollow else stem + "ن"
+    forms += [(f, "perf", "f", "pl") for f in extra.get("fp", [fp_default])]
     if imperf and imperf != "-":
         s = normalize(imperf)
         if "imp" in extra:

@@ -123,8 +123,12 @@ class Extractor:
                 if f2 is not None and f2.pos == "imperf" and not f2.proclitic:
                     form = f2  # "وعاد الوزير ليؤكد أن …": a purpose clause shares the main verb's subject
                     comp_only = True
-            if form is None and tok.norm in COMP_ONLY_FORMS:
-                # بيّن ("explained") is spelt like بين ("between"): a cue only when a complementizer follows its subject
+            if form is None and tok.norm in COMP_ONLY_FORMS and (
+                tok.norm not in ("بين",) or "\u0651" in tok.text or tok.i == 0
+                or d.sent_of(tok.start) != d.sent_of(d.tokens[tok.i - 1].start) or d.gap_before(tok.i).strip(" ")
+            ):
+                # بيّن ("explained") is spelt like بين ("between"): a cue only when a complementizer follows its
+                # subject, and only where a verb can stand — opening a clause, not after a noun ("العمال بين الأشجار")
                 form = COMP_ONLY_FORMS[tok.norm]
                 comp_only = True
             if form is None and tok.norm in REPORT_VERBS and d.inside_mark(tok.start) is None:

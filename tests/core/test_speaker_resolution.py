@@ -1191,3 +1191,58 @@ def test_a_clause_on_how_the_paper_met_the_speakers_is_not_their_name():
     text = "وقال تجار التقتهم «الأنباء» في السوق القديم إن الحركة ضعيفة."
     q = by_text(text, "الحركة ضعيفة")
     assert same(q.speaker_canonical, "تجار")
+
+
+# --- agency copy ---------------------------------------------------------------------------------------------------
+def test_the_feminine_plural_of_hollow_verbs():
+    text = "وقالت الممرضات المضربات إن الأجور متدنية. وأضفن أن المناوبات تضاعفت."
+    q = by_text(text, "المناوبات تضاعفت")
+    assert q.cue == "وأضفن" and same(q.speaker_canonical, "الممرضات المضربات")
+
+
+def test_spoke_to_an_agency_is_a_clause_about_the_speakers():
+    text = 'وقال مصرفيون تحدثوا لـ"قنا" إن السيولة كافية.'
+    q = by_text(text, "السيولة كافية")
+    assert same(q.speaker_canonical, "مصرفيون")
+
+
+def test_an_express_verb_takes_an_after_an_adjunct():
+    text = "وأعربت وزارة الخارجية في بيان لها اليوم عن إدانتها الشديدة للهجوم على القافلة."
+    q = by_text(text, "إدانتها الشديدة")
+    assert same(q.speaker_canonical, "وزارة الخارجية")
+
+
+def test_a_known_surname_then_a_definite_object_after_any_verb():
+    text = "قال المتحدث باسم الوزارة فهد الكواري إن المفاوضات مستمرة. وختم الكواري الإحاطة بالقول إن الحل قريب."
+    q = by_text(text, "الحل قريب")
+    assert q.speaker == "الكواري"
+
+
+def test_a_feminine_circumstantial_participle_before_the_colon():
+    text = "قالت الحرفية سعاد الجلاصي إن العمل شاق. تقول الجلاصي مبتسمة: \"الصبر علمنا كل شيء\"."
+    q = by_text(text, "الصبر علمنا")
+    assert q.speaker == "الجلاصي"
+
+
+def test_a_title_then_a_name_followed_by_its_own_title():
+    text = "وصرح السفير كريم عادل المتحدث الرسمي باسم وزارة الخارجية بأن اللقاء كان مثمراً."
+    q = by_text(text, "اللقاء كان")
+    assert same(q.speaker_canonical, "كريم عادل")
+
+
+def test_a_feminine_participle_with_tanween_needs_no_comma():
+    text = "وهنأت اللجنة الأولمبية في بيان البطلة مؤكدةً أن الإنجاز يعكس تطور الرياضة النسائية."
+    q = by_text(text, "الإنجاز يعكس")
+    assert q.cue == "مؤكدةً" and same(q.speaker_canonical, "اللجنة الأولمبية")
+
+
+def test_bayna_after_a_noun_is_the_preposition():
+    text = ("منذ الفجر تنتشر مجموعات من العاملات والعمال بين صفوف أشجار اللوز الممتدة على مد البصر حاملين السلال "
+            "في انطلاقة موسم يصفه الفلاحون بأنه من أوفر المواسم.")
+    assert all(q.cue != "بين" for q in run(text))
+
+
+def test_a_sport_before_a_headline_colon_is_a_rubric():
+    text = ("الرماية: ذهبية عربية للرامي سامي العلي في منافسات الحفرة\n\n"
+            "أعلن الاتحاد العربي للرماية على موقعه أن العلي حقق 45 إصابة.")
+    assert all(q.cue != ":" for q in run(text))

@@ -119,7 +119,8 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
     j = k + 1
     while j < limit:
         t_j = doc.tokens[j].norm
-        if doc.gap_before(j).strip(" »”\"") == "" and doc.gap_before(j).endswith(" ") and t_j.endswith("ا") and len(t_j) >= 5 \
+        if doc.gap_before(j).strip(" »”\"") == "" and doc.gap_before(j).endswith(" ") and len(t_j) >= 5 \
+                and (t_j.endswith("ا") or doc.tokens[j].text.endswith(("ةً", "ةً"))) \
                 and participial_cue_at(doc, j, limit) and doc.inside_mark(doc.tokens[j].start) is None \
                 and (lex.cue(t_j) is not None and lex.cue(t_j).pos == "part"):
             # wire copy without commas: "… حتى نهاية الأسبوع محذراً من أن …" starts a new quote there

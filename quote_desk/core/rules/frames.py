@@ -38,6 +38,7 @@ from quote_desk.core.rules.speaker import (
     SAYING_PARTICIPLES,
     Stop,
     _indefinite_accusative_head,
+    first_after_name,
     gap_kind,
     has_article,
     is_accusative,
@@ -393,7 +394,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             comp = _pp_content(doc, stop.at, limit, sent.end, form, reasons)
             break
         if stop.why == "adjunct":
-            pp_verb = form.role in ("call", "accuse") or form.lemma in PP_CONTENT_LEMMAS or form.lemma in PP_VERBS
+            pp_verb = form.role in ("call", "accuse", "express") or form.lemma in PP_CONTENT_LEMMAS or form.lemma in PP_VERBS
             relay_verb = form.role == "relay" or form.lemma in RELAY_LEMMAS
             ba_verb = "ب" in form.preps and not pp_verb and bool(segments)
             j = skip_adjunct(doc, stop.at, limit, stop_at=form.preps if pp_verb else RELAY_AN if relay_verb else frozenset(),
@@ -489,7 +490,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.speaker = (sa, min(trim_object(doc, sa, sb), trim_org_object(doc, sa, sb), _after_surname(doc, sa, sb)))
     elif cand.speaker is not None:
         sa, sb = cand.speaker
-        cand.speaker = (sa, min(trim_construct_object(doc, sa, sb), trim_org_object(doc, sa, sb)))
+        cand.speaker = (sa, min(trim_construct_object(doc, sa, sb), trim_org_object(doc, sa, sb), _after_surname(doc, sa, sb)))
     if kana_subject is not None and kana_subject[0] is not None and via is None:
         t_, n_ = split_title_name(doc, *kana_subject[0])
         whole = kana_subject[1]
@@ -603,7 +604,18 @@ def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
 
 
 def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) -> None:
-    """Decide mention and title among comma-separated segments: name، title، / title، name، / title name."""
+    """Decide mention and title among comma-separated segments: name، title، / title، name، / title name; then a
+    name that runs on into its own title with no comma ("السفير كريم عادل المتحدث الرسمي …") ends there."""
+    _assign_speaker_segments(doc, cand, segments)
+    if cand.speaker is not None and cand.speaker[1] - cand.speaker[0] >= 4 and is_name_like(doc, cand.speaker[0]):
+        n2, t2 = split_name_title(doc, *cand.speaker)
+        if t2 is not None and n2[1] - n2[0] >= 2 and find_name(doc, *n2) == n2:
+            cand.speaker = n2
+            if cand.title is None:
+                cand.title = t2
+
+
+def _assign_speaker_segments(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) -> None:
     segs = [
         s
         for s in segments
@@ -740,6 +752,9 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
         if end_name is not None:
             t, n = (first[0], end_name[0]), end_name
     if t is not None:
+        n2, t2 = split_name_title(doc, *n)
+        if t2 is not None and n2[1] - n2[0] >= 2 and find_name(doc, *n2) == n2:
+            n = n2  # "السفير عمرو صلاح الدين المتحدث الرسمي باسم الوزارة": the name ends where its title starts
         cand.title, cand.speaker = t, n
         cand.reasons.append("title:inline")
     else:
@@ -1146,7 +1161,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     if toks[ci].start > sent.start and gap_kind(doc.gap_before(ci)) not in ("comma", "colon") and not (
         # wire copy often drops the comma: "… مطلع الشهر داعياً الفئات إلى …"; the masculine accusative
         # (مؤكداً، مشدداً، داعيا) is a circumstantial participle by its form, unlike مؤكدة or مشيرين
-        toks[ci].norm.endswith("ا") and len(toks[ci].norm) >= 5 and ci > 0
+        (toks[ci].norm.endswith("ا") or toks[ci].text.endswith(("ةً", "ةً"))) and len(toks[ci].norm) >= 5 and ci > 0
         and doc.gap_before(ci).strip(" »”\"") == "" and doc.gap_before(ci).endswith(" ")
         and doc.inside_mark(toks[ci].start) is None and doc.tokens[ci - 1].norm not in PREPOSITIONS
     ):
@@ -1337,9 +1352,11 @@ def _after_surname(doc: Doc, a: int, b: int) -> int:
     if b - a < 2 or not has_article(doc, a + 1) or _nisba(doc.tokens[a + 1].norm) or doc.gap_before(a + 1) != " ":
         return b
     t = doc.tokens[a].norm
-    if doc.lex.noun(t) is not None or t in doc.lex.titles or t in IDAFA_NOUNS:
-        return b  # "القوى المشاركة": a common noun and its adjective, not a surname
-    return a + 1 if _first_after_name(doc, t) < a else b
+    if doc.lex.noun(t) is not None or t in doc.lex.titles or t in IDAFA_NOUNS or t in NAME_STARTERS or t in doc.lex.honorifics \
+            or doc.tokens[a + 1].norm in doc.lex.honorifics or doc.tokens[a + 1].norm in doc.lex.titles \
+            or doc.tokens[a + 1].norm in ("الله", "الرحمن", "الدين"):
+        return b  # "القوى المشاركة": a common noun and its adjective; "عبد الستار"، "العبد الله": one name
+    return a + 1 if first_after_name(doc, t) < a else b
 
 
 def _known_surname(doc: Doc, a: int, b: int) -> bool:
@@ -1348,25 +1365,7 @@ def _known_surname(doc: Doc, a: int, b: int) -> bool:
 
     if b - a != 1 or not has_article(doc, a):
         return False
-    return _first_after_name(doc, doc.tokens[a].norm) < a
-
-
-def _first_after_name(doc: Doc, norm: str) -> int:
-    """Index of the first token with this folded form that follows a name-like word with only a space between
-    (the last word of a full name), or a large number; one pass per document, then a lookup."""
-    from quote_desk.core.rules.speaker import NAME_STARTERS, is_name_like
-
-    index = doc.cache.get("after_name")
-    if index is None:
-        index = {}
-        toks = doc.tokens
-        for tok in toks[1:]:
-            if tok.norm not in index and doc.gap_before(tok.i) == " " and (
-                is_name_like(doc, tok.i - 1) or toks[tok.i - 1].norm in NAME_STARTERS
-            ):
-                index[tok.norm] = tok.i
-        doc.cache["after_name"] = index
-    return index.get(norm, 1 << 60)  # type: ignore[union-attr]
+    return first_after_name(doc, doc.tokens[a].norm) < a
 
 
 SUBORDINATORS = folded({"عندما", "وعندما", "حين", "وحين", "حينما", "وحينما", "لما", "ولما", "كلما", "وكلما", "اذا", "واذا", "لو", "ولو"})

@@ -313,6 +313,10 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             (is_name_like(doc, j - 1) and not has_article(doc, j - 1)) or (j - 2 >= i and is_name_like(doc, j - 2) and has_article(doc, j - 1))
         ):
             return Stop(j, "eos")  # "وصافح المندوب رياض منصور نظيره الجزائري": the verb's object after the subject's name
+        if j > i and not paren_depth and t.startswith("م") and doc.tokens[j].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") \
+                and not has_article(doc, j) and lex.noun(t) is None and t not in lex.titles and t[:-1] not in lex.titles \
+                and j + 1 <= limit and gap_kind(doc.gap_after(j)) == "colon" and (is_name_like(doc, j - 1) or has_article(doc, j - 1)):
+            return Stop(j, "adjunct")  # "تقول المصمودي مبتسمة: …": a circumstantial participle before the quote
         if j > i and cue is not None and t in ("الانتباه", "النظر", "الانظار") and j + 1 < limit and doc.tokens[j + 1].norm in cue.preps:
             return Stop(j, "adjunct")  # "ولفت الوزير الانتباه إلى أن …": the verb's fixed object
         if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
@@ -417,9 +421,9 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "anon")  # "المصدر الذي فضل عدم الكشف عن اسمه أن …": a relative clause describes the speaker
         if j > i and MET_THEM.match(t) and lex.noun(t) is None:
             return Stop(j, "anon")  # "سكان التقتهم «الشروق»"، "ركاب قابلناهم": a clause about how the paper met them
-        if j > i and t in ("تحدث", "تحدثت", "تحدثوا") and j + 1 < limit and doc.tokens[j + 1].norm in (
-            "اليه", "اليها", "اليهم", "اليهما", "معه", "معها", "معهم", "له", "لها", "لهم"
-        ):
+        if j > i and t in ("تحدث", "تحدثت", "تحدثوا") and j + 1 < limit and (doc.tokens[j + 1].norm in (
+            "اليه", "اليها", "اليهم", "اليهما", "معه", "معها", "معهم", "له", "لها", "لهم", "ل", "لل"
+        ) or _after_lam(doc.tokens[j + 1].norm) is not None):
             return Stop(j, "anon")  # "وسطاء عقاريون تحدثت إليهم «الخليج» إن …": a relative clause describes them
         if j > i and t in NP_BREAKERS:
             return Stop(j, "eos")
@@ -604,6 +608,22 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return t in ("بن", "ابن", "ابو", "بنت")  # (the name علي, written with ي, was let through above)
     info = lex.noun(t)
     return info is None
+
+
+def first_after_name(doc: Doc, norm: str) -> int:
+    """Index of the first token with this folded form that follows a name-like word with only a space between
+    (the last word of a full name), or a large number; one pass per document, then a lookup."""
+    index = doc.cache.get("after_name")
+    if index is None:
+        index = {}
+        toks = doc.tokens
+        for tok in toks[1:]:
+            if tok.norm not in index and doc.gap_before(tok.i) == " " and (
+                is_name_like(doc, tok.i - 1) or toks[tok.i - 1].norm in NAME_STARTERS
+            ):
+                index[tok.norm] = tok.i
+        doc.cache["after_name"] = index
+    return index.get(norm, 1 << 60)  # type: ignore[union-attr]
 
 
 def split_title_name(doc: Doc, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:
