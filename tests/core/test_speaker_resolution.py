@@ -1246,3 +1246,21 @@ def test_a_sport_before_a_headline_colon_is_a_rubric():
     text = ("الرماية: ذهبية عربية للرامي سامي العلي في منافسات الحفرة\n\n"
             "أعلن الاتحاد العربي للرماية على موقعه أن العلي حقق 45 إصابة.")
     assert all(q.cue != ":" for q in run(text))
+
+
+def test_an_honorific_word_heading_a_title_before_the_name():
+    text = "قال المستشار النمساوي، فرانز هولر، الخميس إن الحكومة باقية."
+    q = by_text(text, "الحكومة باقية")
+    assert same(q.speaker_canonical, "فرانز هولر") and same(q.title, "المستشار النمساوي")
+
+
+def test_a_prepositional_complement_of_the_speaker_is_not_an_object():
+    text = "وحذر خبراء في الأمن الغذائي من أن المخزون لا يكفي لشهرين."
+    q = by_text(text, "المخزون لا يكفي")
+    assert same(q.speaker_canonical, "خبراء في الأمن الغذائي")
+
+
+def test_a_call_verb_with_its_ba_object_right_after_it_has_a_dropped_subject():
+    text = "قالت النائبة ريما حداد إن الحكومة أخفقت، وطالبت بإجراء تحقيق مستقل في الصفقة."
+    q = by_text(text, "تحقيق مستقل")
+    assert q.cue == "وطالبت" and same(q.speaker_canonical, "ريما حداد")

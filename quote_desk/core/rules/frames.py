@@ -645,6 +645,13 @@ def _assign_speaker_segments(doc: Doc, cand: Candidate, segments: list[tuple[int
         return
     first = segs[0]
     appos = segs[1] if len(segs) > 1 and segs[1][1] - segs[1][0] <= 10 else None
+    if appos is not None and doc.tokens[first[0]].norm in doc.lex.honorifics and all(
+        has_article(doc, x) for x in range(first[0], first[1])
+    ) and find_name(doc, *appos) == appos and is_name_like(doc, appos[0]) and appos[1] - appos[0] <= 4:
+        # "المستشار الألماني، يوهانس فيبر،": a word that is also an honorific heads a title; the name follows
+        cand.title, cand.speaker = first, appos
+        cand.reasons.append("title:before")
+        return
     if appos is not None and first[1] - first[0] == 1 and not starts_with_title(doc, *first) and doc.lex.noun(doc.tokens[first[0]].norm) is None:
         t_app, n_app = split_title_name(doc, *appos)
         inner = n_app if t_app is not None else find_name(doc, *appos)

@@ -343,7 +343,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             and cue.role in ("call", "accuse")
             and "ب" in cue.preps
             and t.startswith("ب")
-            and j > i + (1 if cue.role == "accuse" else 0)
+            and j >= i + (1 if cue.role == "accuse" else 0)  # "وطالبت بإجراء انتخابات": a dropped subject, then the object
             and (len(t) > 3 or (t == "ب" and j + 1 < limit))  # بـ"تحويل …": the preposition alone before a mark
             and t != "باسم"
         ):
@@ -814,7 +814,8 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
         prev = doc.tokens[k - 1].norm
         if derived_verbal_noun(t) and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS:
             return k  # "أدان محمد مصطفى اقتحام المستوطنين": a verbal noun of a derived verb opens the object
-        if t.startswith("ال") and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS and not prev.startswith("لل") and (
+        if t.startswith("ال") and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS and not prev.startswith("لل") \
+                and prev not in PREPOSITIONS and (  # "خبراء في الموارد المائية": the preposition's object
             lex.noun(t) is not None or t[2:] in IDAFA_NOUNS or (k + 1 < b and doc.tokens[k + 1].norm.startswith("ال"))
         ):
             return k
