@@ -69,20 +69,9 @@ class Entity:
         # this is asked for every quote (the max over distinct forms is the max over all of them).
         if self._canon is None or self._canon[0] != len(self.mentions):
             # the fullest form, preferring a bare name over one that still carries a title ("رئيس الوزراء X")
-            forms = dict.fromkeys(_without_bracket(m) for m in self.mentions)
-            best = max(forms, key=lambda m: (not _titled(m), len(m.split()), len(m)))
+            best = max(dict.fromkeys(self.mentions), key=lambda m: (not _titled(m), len(m.split()), len(m)))
             self._canon = (len(self.mentions), best)
         return self._canon[1]
-
-
-def _without_bracket(mention: str) -> str:
-    """"مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا)" → the name without its bracketed acronym or alias,
-    which stays among the mentions (and so the aliases); a name that is only brackets is kept as it is."""
-    if mention.endswith(")") and " (" in mention:
-        head = mention[: mention.rindex(" (")].rstrip()
-        if head:
-            return head
-    return mention
 
 
 def _strip_accusative(word: str) -> str:
