@@ -558,7 +558,9 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
     for c in body:
         for r in (c.speaker, c.main_subject, c.prev_subject):
             if r is not None:
-                words.update(strip_article(d.tokens[k].norm) for k in range(*r))
+                # a place after a preposition ("الحكومة الانتقالية في مالي") does not confirm "مالي: …"
+                words.update(strip_article(d.tokens[k].norm) for k in range(*r)
+                             if not (k > r[0] and d.tokens[k - 1].norm in ("في", "ب", "من")))
         if c.title is not None:
             # a body named in a title ("رئيس أرامكو") is an actor of the story; a place after a preposition
             # ("مدير الدفاع المدني في دهوك") is not

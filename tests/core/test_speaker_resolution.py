@@ -1264,3 +1264,15 @@ def test_a_call_verb_with_its_ba_object_right_after_it_has_a_dropped_subject():
     text = "قالت النائبة ريما حداد إن الحكومة أخفقت، وطالبت بإجراء تحقيق مستقل في الصفقة."
     q = by_text(text, "تحقيق مستقل")
     assert q.cue == "وطالبت" and same(q.speaker_canonical, "ريما حداد")
+
+
+def test_a_matter_in_a_place_before_a_headline_colon_is_a_topic():
+    text = ("الهجرة إلى أوروبا: قوارب جديدة تصل إلى الجزر اليونانية\n\n"
+            "قال مفوض الهجرة الأوروبي هانس مولر إن الدول الأعضاء ستتقاسم الأعباء.")
+    assert all(q.cue != ":" for q in run(text))
+
+
+def test_a_country_inside_a_body_speaker_does_not_confirm_a_country_headline():
+    text = ("مالي: أزمة الوقود تشل العاصمة والحكومة تتعهد بالحل\n\n"
+            "قالت الحكومة الانتقالية في مالي إن الإمدادات ستعود خلال أيام.")
+    assert all(q.cue != ":" for q in run(text))

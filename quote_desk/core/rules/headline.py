@@ -11,7 +11,7 @@ from quote_desk.core.document import Doc
 from quote_desk.core.rules.content import TRIM
 from quote_desk.core.rules.frames import Candidate
 from quote_desk.core.rules.marks import strip_span
-from quote_desk.core.rules.speaker import PREPOSITIONS, classify, is_name_like, starts_with_title
+from quote_desk.core.rules.speaker import PREPOSITIONS, classify, is_name_like, place_at, starts_with_title
 
 SEPARATORS = ("..", "…", "|", "،", ",", " - ", " – ")
 
@@ -60,12 +60,17 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         a = _speaker_start(doc, a, b, colon)
         if a > a0 and doc.tokens[a].norm.startswith("و") and lex.place_end([doc.tokens[k].norm for k in range(a0, a)]) == a - a0:
             continue  # "مصر وصندوق النقد: مراجعة جديدة": two parties, a topic headline
+        topic = False
         for k in range(a + 1, b):  # cut an adjunct: "أنس جابر بعد عودتها إلى الملاعب"
             t = doc.tokens[k].norm
             # … or the addressee: "بري للحكومة: «…»", "جعجع لـ«MTV»: «…»"
             if t in PREPOSITIONS or t in ("بعد", "قبل", "عقب") or t == "ل" or (t.startswith("لل") and len(t) > 4):
+                # "أزمة المياه في إيران: …"، "الهجرة إلى أوروبا: …": a matter in a place is a topic
+                topic = t in ("في", "الي") and k + 1 < b and bool(place_at(doc, k + 1, b)) and not starts_with_title(doc, a, k)
                 b = k
                 break
+        if topic:
+            continue
         if not 1 <= b - a <= 5:
             continue
         before = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
