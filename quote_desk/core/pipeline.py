@@ -99,7 +99,8 @@ class Extractor:
             from quote_desk.core.nlp.evidence import apply_analyses
 
             apply_analyses(d, cands, analyses, self.config)
-        cands = _dedupe(_drop_nested_frames(_drop_channel_nonverbal(_drop_nested_nonverbal(_drop_lisan_in_frames(cands)))))
+        cands = _dedupe(_drop_nested_frames(_drop_channel_nonverbal(_drop_nested_nonverbal(_drop_lisan_in_frames(
+            _drop_nested_ala_hadd(cands))))))
         return self._resolve(d, cands, doc)
 
     # ---------------------------------------------------------------------------------------------------
@@ -590,6 +591,17 @@ def _stem(w: str) -> str:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
     return w
+
+
+def _drop_nested_ala_hadd(cands: list[Candidate]) -> list[Candidate]:
+    """"… وإنها أعادت كتابة الفصل «أكثر من عشرين مرة»، على حد قولها": when the words before على حد قولها are
+    already inside another quote's content, the phrase only confirms that quote; it is no quote of its own."""
+    others = [c.content for c in cands if "cue:nonverbal:على_حد" not in c.reasons]
+    return [
+        c for c in cands
+        if "cue:nonverbal:على_حد" not in c.reasons
+        or not any(a <= c.content[0] and c.content[1] <= b + 2 for a, b in others)
+    ]
 
 
 def _drop_lisan_in_frames(cands: list[Candidate]) -> list[Candidate]:

@@ -1276,3 +1276,15 @@ def test_a_country_inside_a_body_speaker_does_not_confirm_a_country_headline():
     text = ("مالي: أزمة الوقود تشل العاصمة والحكومة تتعهد بالحل\n\n"
             "قالت الحكومة الانتقالية في مالي إن الإمدادات ستعود خلال أيام.")
     assert all(q.cue != ":" for q in run(text))
+
+
+def test_ala_hadd_qawliha_before_a_quoted_predicate_attributes_the_quote_after_it():
+    text = "تقول الكاتبة ريم سالم إن الجمهور تغير. فالشباب هناك، على حد قولها، «يقرؤون أكثر مما نظن»."
+    q = by_text(text, "يقرؤون أكثر")
+    assert q.kind == "direct" and q.text == "يقرؤون أكثر مما نظن" and same(q.speaker_canonical, "ريم سالم")
+
+
+def test_ala_hadd_after_words_already_inside_a_quote_is_no_quote_of_its_own():
+    text = "وقالت الروائية هدى عيسى إنها كتبت الفصل الأخير «أكثر من عشر مرات»، على حد قولها."
+    quotes = run(text)
+    assert len(quotes) == 1 and quotes[0].cue == "وقالت"

@@ -1872,13 +1872,25 @@ def _ala_hadd(doc: Doc, si: int, k: int, n: int) -> Candidate | None:
             gender, number = g, num
             break
     prev = k - 1
+    after = doc.mark_starting_at(toks[k + n - 1].end, toks[k + n - 1].end + 4)
+    if after is not None and after.closed and "،" in doc.text[toks[k + n - 1].end : after.open_start] \
+            and after.end - after.start >= 6:
+        # "فالقراء هناك، على حد قولها، «أذكى مما نتخيل»": the attribution sits before the quoted predicate
+        cand = Candidate((after.start, after.end), "direct", (toks[k].start, toks[k + n - 1].end), si, "nonverbal")
+        cand.reasons = ["cue:nonverbal:على_حد", "speaker:pronoun"]
+        for suf, (g, num, _p) in sorted(doc.lex.pronouns.items(), key=lambda x: -len(x[0])):
+            if toks[k + n - 1].norm.endswith(suf):
+                cand.gender, cand.number = g, num
+                break
+        return cand
     m = doc.inside_mark(toks[prev].start)
     if m is not None and m.closed:
         ls = max(sent.start, doc.text.rfind("،", sent.start, m.open_start) + 1)
         lead = [t for t in toks[doc.token_at_or_after(ls) : doc.token_at_or_after(m.open_start)]]
         if lead and not (len(lead) == 1 and lead[0].norm == "و") and not any(
             t.norm in doc.lex.complementizers
-            or any(doc.lex.cue(t.norm[: len(t.norm) - len(suf)]) is not None for suf in ("", "ه", "ها", "هم"))  # وصفها
+            or any(doc.lex.cue(t.norm[: len(t.norm) - len(suf)]) is not None
+                   and not doc.lex.cue(t.norm[: len(t.norm) - len(suf)]).needs for suf in ("", "ه", "ها", "هم"))  # وصفها
             for t in lead
         ):
             m = None  # "المنتخب جاء إلى عمّان "من دون حسابات"، على حد تعبيره": the whole clause, with quoted words
