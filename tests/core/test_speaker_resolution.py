@@ -1288,3 +1288,18 @@ def test_ala_hadd_after_words_already_inside_a_quote_is_no_quote_of_its_own():
     text = "وقالت الروائية هدى عيسى إنها كتبت الفصل الأخير «أكثر من عشر مرات»، على حد قولها."
     quotes = run(text)
     assert len(quotes) == 1 and quotes[0].cue == "وقالت"
+
+
+def test_a_phrase_opening_with_a_preposition_names_no_speaker():
+    text = ("وأقرت الدول الأعضاء تعليق الزيادات الشهرية في الإنتاج خلال الربع الأول، مع الإبقاء على إمكانية "
+            "استئنافها «تبعاً لظروف السوق».")
+    assert all(q.speaker is None or not q.speaker.startswith("مع") for q in run(text))
+
+
+def test_a_statement_issued_by_a_body_is_that_bodys_source():
+    text = ("وبحسب بيان صادر عن الأمانة العامة لمنظمة الدول المصدرة، ارتفع الإنتاج إلى 4 ملايين برميل. "
+            "وأوضح البيان أن الطلب الآسيوي قاد الارتفاع.")
+    q = by_text(text, "ارتفع الإنتاج")
+    assert same(q.speaker_canonical, "الأمانة العامة لمنظمة الدول المصدرة")
+    q = by_text(text, "الطلب الآسيوي")
+    assert same(q.speaker_canonical, "الأمانة العامة لمنظمة الدول المصدرة")

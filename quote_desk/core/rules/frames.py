@@ -455,6 +455,9 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if cand.speaker is not None and toks[cand.speaker[0]].norm in ("مع", "في", "من", "الي", "عن", "ب", "ل") \
+            and toks[cand.speaker[0]].text != "علي" and kana_subject is None and via is None and relay_pronoun is None:
+        return None  # "أقرت الدول …، مع الإبقاء على …": a phrase opening with a preposition names nobody
     through = _ala_lisan_speaker(doc, sent.start, ci, cs)
     if through is not None and via is None:
         # "وقالت المنظمة، على لسان مديرتها العامة X، إن …" / "وعلى لسان المتحدث X، أكد الجيش أن …": the body
@@ -1768,17 +1771,21 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if sp_start >= rng.stop:
             continue
         stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
+        issued = False
         if stop.why == "an" and stop.at + 1 < rng.stop:  # بحسب إحصائية صادرة عن مكتب الصحة → مكتب الصحة
+            issued = toks[sp_start].norm in REPORT_NOUNS or (toks[sp_start].norm[1:] in REPORT_NOUNS and toks[sp_start].norm.startswith("ل"))
             sp_start = stop.at + 1
             stop = scan_phrase(doc, sp_start, rng.stop, None, max_len=8)
         if stop.at <= sp_start:
             continue
         sp_end = stop.at
         if toks[sp_start].norm in REPORT_NOUNS and sp_end < rng.stop and toks[sp_end].norm in ISSUED:
-            # "بحسب إفصاح نشرته الشركة": the source is the subject of the issuing verb
-            st2 = scan_phrase(doc, sp_end + 1, rng.stop, None, max_len=6)
-            if st2.at > sp_end + 1:
-                sp_start, sp_end = sp_end + 1, st2.at
+            # "بحسب إفصاح نشرته الشركة" / "بحسب بيان صادر عن الأمانة العامة": the issuer is the source
+            s2 = sp_end + 2 if sp_end + 1 < rng.stop and toks[sp_end + 1].norm == "عن" else sp_end + 1
+            st2 = scan_phrase(doc, s2, rng.stop, None, max_len=6)
+            if st2.at > s2:
+                sp_start, sp_end = s2, st2.at
+                stop = st2
         cue_range = (toks[k].start, toks[k + n - 1].end)
         # content: after the phrase (fronted: "وبحسب الوزارة، فإن …") or before the cue (post-posed)
         at_start = k == rng.start or (gap_kind(doc.gap_before(k)) is None and k - rng.start <= 1)
@@ -1809,7 +1816,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
-        if verb_cue is None and not _source_like(doc, sp_start, sp_end):
+        if verb_cue is None and not issued and not _source_like(doc, sp_start, sp_end):
             continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
         cand.speaker = _strip_report_noun(doc, sp_start, sp_end)
