@@ -648,6 +648,7 @@ class Discourse:
                 and not is_accusative(doc.tokens[end].text)
                 and doc.lex.cue(doc.tokens[end].norm) is None
                 and not looks_imperfect(doc, end)  # "حمدان يفرغ حمولته": a verb ends the name
+                and not possessive_noun(doc.tokens[end].text)  # "حسين مشحوفه": his boat, not his family name
             ):
                 end += 1
             if end > k + 1:

@@ -1303,3 +1303,24 @@ def test_a_statement_issued_by_a_body_is_that_bodys_source():
     assert same(q.speaker_canonical, "الأمانة العامة لمنظمة الدول المصدرة")
     q = by_text(text, "الطلب الآسيوي")
     assert same(q.speaker_canonical, "الأمانة العامة لمنظمة الدول المصدرة")
+
+
+def test_a_description_then_a_name_between_commas_opens_a_topic():
+    text = ("قال المختار سالم العلي إن القرية صامدة. زوجته، أم خالد، تخبز في الفناء. "
+            "تقول إن الطحين صار غالياً.")
+    q = by_text(text, "الطحين صار")
+    assert same(q.speaker_canonical, "أم خالد")
+
+
+def test_a_verb_first_sentence_with_a_dropped_subject_continues_the_paragraph():
+    text = ("قال المدرب سامر الحسن إن الفريق جاهز. الأم، رقية، أقل كلاماً. تجلس قرب النافذة وتخيط. "
+            "تقول إنها لا تشاهد المباريات.")
+    q = by_text(text, "لا تشاهد")
+    assert same(q.speaker_canonical, "رقية")
+
+
+def test_a_locative_preposition_never_completes_a_given_name():
+    text = ("مديرة المدرسة، الأستاذة نجوى، تستقبل التلاميذ. تقول: «نبدأ من جديد». "
+            "في الظهيرة تقف نجوى عند الباب وتراقب.")
+    q = by_text(text, "نبدأ من جديد")
+    assert "عند" not in q.speaker_canonical

@@ -11,7 +11,7 @@ from functools import cache
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import NEEDS_COMPLEMENTIZER, CueForm
-from quote_desk.core.normalize import folded
+from quote_desk.core.normalize import folded, strip_article
 from quote_desk.core.rules.content import (
     ATTENTION_OBJECTS,
     PP_CONTENT_LEMMAS,
@@ -1509,10 +1509,16 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         return None
     if first in NOT_SUBJECTS or bare in NOT_SUBJECTS or first in NP_BREAKERS or bare in NP_BREAKERS:
         return None  # "ولم يصدر …", "لكن هذه هي …": negation, pronouns and demonstratives open no subject
+    appos_name = _described_then_named(doc, k, rng.stop)
+    if not amma and appos_name is not None:
+        return appos_name  # "زوجته، أم أحمد، تغسل الملابس"، "المرأة التي تنتظر، أم هشام، معلمة متقاعدة"
     if not amma and _verb_before_subject(doc, k, rng.stop):
         return None  # "تجلس أم سعيد على عتبة كرفانها": a verb-first sentence; its subject is the main clause's
-    if not amma and looks_verb_with_object(doc, k):
-        return None  # "تبيعه للتجار منذ سنوات": a verb with its object pronoun opens a sentence with a dropped subject
+    if not amma and (looks_verb_with_object(doc, k) or (looks_imperfect(doc, k) and k + 1 < rng.stop and (
+        toks[k + 1].norm in PREPOSITIONS or toks[k + 1].norm in doc.lex.adjuncts or has_article(doc, k + 1)
+        or toks[k + 1].norm in ("قرب", "بجانب", "جانب", "خلف", "داخل", "خارج", "فوق", "تحت", "بالقرب", "وسط")
+    ))):
+        return None  # "تبيعه للتجار منذ سنوات"، "تجلس قرب الموقد": a verb opens a sentence whose subject is dropped
     info = doc.lex.noun(first)
     if not amma and first.startswith("ال") and info is not None and (info.human or info.cls == "person") and k + 1 < rng.stop \
             and (toks[k + 1].norm in KANA or looks_imperfect(doc, k + 1)) and gap_kind(doc.gap_before(k + 1)) is None:
@@ -1545,6 +1551,37 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
     return probe.speaker
 
 
+KIN = folded({"زوج", "زوجت", "ام", "اب", "ابن", "ابنت", "بنت", "شقيق", "شقيقت", "اخ", "اخت", "جار", "جارت", "جد", "جدت",
+              "عم", "عمت", "خال", "خالت", "والد", "والدت", "صديق", "صديقت", "زميل", "زميلت", "رفيق", "رفيقت"})
+
+
+def _described_then_named(doc: Doc, k: int, limit: int) -> tuple[int, int] | None:
+    """A sentence that opens with a description of a person, then their name between commas: "زوجته، أم أحمد،
+    تغسل …"، "الأم، رقية، أقل كلاماً"، "المرأة التي تنتظر، أم هشام، معلمة". Returns the name's range."""
+    toks = doc.tokens
+    t = toks[k].norm
+    base = strip_article(t)
+    person = base in KIN or any(base.endswith(suf) and base[: -len(suf)] in KIN for suf in ("ه", "ها", "هم", "ي")) or (
+        doc.lex.noun(t) is not None and (doc.lex.noun(t).human or doc.lex.noun(t).cls == "person")
+    )
+    if not person:
+        return None
+    j = k + 1
+    while j < limit and j - k < 6 and gap_kind(doc.gap_before(j)) is None:
+        j += 1  # "المرأة التي تنتظر": a short relative clause may follow the description
+    if j >= limit or gap_kind(doc.gap_before(j)) != "comma":
+        return None
+    e = j + 1
+    while e < limit and e - j < 3 and gap_kind(doc.gap_before(e)) is None:
+        e += 1
+    if e >= limit or gap_kind(doc.gap_before(e)) != "comma":
+        return None
+    n0 = toks[j].norm
+    if n0 in doc.lex.given_names or (n0 in ("ام", "ابو") and e - j == 2):
+        return (j, e)
+    return None
+
+
 def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str | None = None,
                               depth: int = 0) -> tuple[int, int] | None:
     """"وزار الرئيس فادي سالم المستشفى. وقال إن …": a sentence that names its subject after its own verb is what
@@ -1553,10 +1590,15 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str
     A narrative sentence whose own subject is dropped ("تبيعه للتجار منذ سنوات.") continues the one before it."""
     found = _previous_sentence_subject(doc, si, gender, number)
     if found is None or found == _DROPPED:
-        if found == _DROPPED and depth < 2:
-            return previous_sentence_subject(doc, si - 1, gender, number, depth + 1)
+        if found == _DROPPED and depth < 2 and si >= 2 and _para_of_sent(doc, si - 2) == _para_of_sent(doc, si - 1):
+            return previous_sentence_subject(doc, si - 1, gender, number, depth + 1)  # within the paragraph
         return None
     return found
+
+
+def _para_of_sent(doc: Doc, si: int) -> int:
+    rng = doc.sent_tokens(si)
+    return doc.tokens[rng.start].para if len(rng) else -1
 
 
 _DROPPED = (-1, -1)
@@ -1586,7 +1628,7 @@ def _previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: st
     if gender is not None and vgender is not None and vgender != gender:
         return None
     found = main_clause_subject(doc, prev, rng.stop)
-    if found is None and vgender is not None and (looks_verb_with_object(doc, verb) or looks_imperfect(doc, verb)):
+    if found is None and (looks_verb_with_object(doc, verb) or looks_imperfect(doc, verb)):
         return _DROPPED  # "تبيعه للتجار منذ ثلاثين عاماً": the verb's subject is dropped; the sentence before has it
     if found is not None and number is not None and not _np_agrees(doc, found, gender, number):
         return None

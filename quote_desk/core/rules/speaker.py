@@ -606,6 +606,8 @@ def is_name_like(doc: Doc, k: int) -> bool:
         return False
     if t in ("في", "من", "عن", "علي", "الي", "مع", "و", "او", "باسم", "لدي", "بن", "ابن", "ابو", "بنت"):
         return t in ("بن", "ابن", "ابو", "بنت")  # (the name علي, written with ي, was let through above)
+    if t in PREPOSITIONS:
+        return False  # عند، نحو، وسط، ضد: "تقف نجوى عند الباب"
     info = lex.noun(t)
     return info is None
 
