@@ -1324,3 +1324,10 @@ def test_a_locative_preposition_never_completes_a_given_name():
             "في الظهيرة تقف نجوى عند الباب وتراقب.")
     q = by_text(text, "نبدأ من جديد")
     assert "عند" not in q.speaker_canonical
+
+
+def test_a_courtesy_word_and_a_given_name_then_a_description_open_a_topic():
+    text = ("قالت البلدية إن المياه ستعود. الحاجة سعاد، جارة أم سمير، لا تصدق الوعود. "
+            "تتساءل فقط: «متى؟»، ثم تعود إلى عملها.")
+    q = by_text(text, "متى")
+    assert same(q.speaker_canonical, "الحاجة سعاد") or same(q.speaker_canonical, "سعاد")

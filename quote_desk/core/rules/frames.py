@@ -719,6 +719,12 @@ def _assign_speaker_segments(doc: Doc, cand: Candidate, segments: list[tuple[int
             return
         if first_title and not appos_title:
             n_f = find_name(doc, *first)
+            if n_f is not None and n_f[0] > first[0] and doc.tokens[n_f[0]].norm in doc.lex.given_names \
+                    and not starts_with_title(doc, *first):
+                # "الحاجة فاطمة، جارة أم سعيد،": a name with a courtesy word, then a description of her
+                cand.speaker, cand.title = first, appos
+                cand.reasons.append("title:after")
+                return
             if n_f is not None and n_f[0] > first[0] and n_f[1] == first[1] and n_f[1] - n_f[0] >= 2 and doc.mark_starting_at(
                 doc.tokens[appos[0]].start, doc.tokens[appos[1] - 1].end
             ) is not None:
@@ -1525,6 +1531,7 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         return (k, k + 1)  # "الرجل كان نجاراً في بصرى": a definite person noun, then its verb
     if not amma and not (
         first in doc.lex.honorifics or find_name(doc, k, k + 1) is not None or starts_with_title(doc, k, k + 1)
+        or (first.startswith("ال") and k + 1 < rng.stop and toks[k + 1].norm in doc.lex.given_names)  # الحاجة فاطمة
     ):
         return None  # without أما, only a name or a title opens a subject-first sentence
     segs: list[tuple[int, int]] = []
