@@ -168,10 +168,13 @@ class Discourse:
         finds an entity whose name or title carries the qualifier too."""
         hs = head_stem(head)
         fallback = None
+        info_h = self.doc.lex.noun("ال" + head) or self.doc.lex.noun(head)
         for eid in reversed(self._recency()):
             e = self.entities[eid]
             if gender and e.gender and gender != e.gender and e.stype == "person":
                 continue
+            if e.stype == "anonymous_source" and info_h is not None and info_h.cls in ("org", "media", "group"):
+                continue  # "المفوضية" is the body, never "مصدر في المفوضية" that spoke about it
             if qualifier and not any(qualifier in map(head_stem, k) for k in e.keys + e.title_keys):
                 continue
             if e.head == head or head_stem(e.head) == hs or any(hs in map(head_stem, k) for k in e.keys):

@@ -1331,3 +1331,22 @@ def test_a_courtesy_word_and_a_given_name_then_a_description_open_a_topic():
             "تتساءل فقط: «متى؟»، ثم تعود إلى عملها.")
     q = by_text(text, "متى")
     assert same(q.speaker_canonical, "الحاجة سعاد") or same(q.speaker_canonical, "سعاد")
+
+
+def test_the_body_behind_a_report_noun_after_bahasab():
+    cases = [
+        ("وبحسب بيانات الشحن التي جمعتها شركة «فورتيكسا»، ارتفعت الصادرات إلى مليون برميل.", "شركة «فورتيكسا»"),
+        ("وبحسب استطلاع للرأي أجراه معهد «زغبي»، فإن نصف الناخبين لم يحسموا موقفهم.", "معهد «زغبي»"),
+        ("وحسب نشرة إنذارية أصدرتها مديرية الأرصاد، فإن الأمطار ستتواصل حتى الأحد.", "مديرية الأرصاد"),
+        ("وبحسب تقرير حديث لمؤسسة «التمويل الدولية»، قد ينمو القطاع بنسبة 5 في المئة.", "مؤسسة «التمويل الدولية»"),
+    ]
+    for text, source in cases:
+        quotes = run(text)
+        assert len(quotes) == 1 and same(quotes[0].speaker_canonical, source), (text, [q.speaker_canonical for q in quotes])
+
+
+def test_a_body_anaphor_never_finds_an_anonymous_source_about_it():
+    text = ("وقال مصدر في الهيئة إن الفرز تأخر. وقالت الناطقة باسم الحكومة سلمى رشيد إن النتائج قريبة. "
+            "وبحسب أرقام الهيئة، تقدم التحالف في أربع محافظات.")
+    q = by_text(text, "تقدم التحالف")
+    assert q.speaker_type != "anonymous_source"

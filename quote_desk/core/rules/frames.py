@@ -6,6 +6,7 @@ Each frame yields a `Candidate`: token/char ranges and the evidence found, not y
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -1865,6 +1866,9 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
             continue
         if doc.inside_mark(toks[k].start):
             continue
+        src = _report_source(doc, sp_start, rng.stop) if verb_cue is None else None
+        if src is not None:
+            sp_start, sp_end, issued = src[0], src[1], True  # "وبحسب استطلاع أجراه معهد إيفوب" → معهد إيفوب
         if verb_cue is None and not issued and not _source_like(doc, sp_start, sp_end):
             continue  # "بحسب الترتيب العام"، "وفقاً للنظام الداخلي": not a source of speech
         cand = Candidate((start, end), content_kind(doc, start, end), cue_range, si, "nonverbal")
@@ -1977,6 +1981,46 @@ REPORT_NOUNS = folded(
      "اعلان", "دراسه", "مسح", "تقارير", "وثيقه", "رساله", "إحصائية", "حصيله", "نتائج", "إفصاح", "أرقام", "نشرة", "بلاغ"}
 )
 ISSUED = folded({"صادر", "صادره", "الصادر", "الصادره", "نشرته", "نشرتها", "اصدرته", "اصدرتها", "اعلنته", "اعلنتها", "اوردته", "اوردتها"})
+
+
+ISSUED_BY_PRONOUN = re.compile(r"^(اصدر|نشر|اعلن|اجر|اجري|اجرا|جمع|اعد|وزع|اطلق|اورد|ذكر|بث|نقل)(ت|ته|تها|ه|ها|تهم)$")
+
+
+def _report_source(doc: Doc, a: int, limit: int) -> tuple[int, int] | None:
+    """The body behind a report noun after بحسب/وفقاً لـ: "بيانات التتبع التي جمعتها شركة «كبلر»"، "استطلاع أجراه
+    معهد إيفوب"، "نشرة إنذارية أصدرتها المديرية"، "تقرير حديث لشركة «بي دبليو سي»"، "أرقام الوزارة". None when the
+    phrase does not open with a report noun or names no body."""
+    toks = doc.tokens
+    head = toks[a].norm
+    head = head[1:] if head.startswith("ل") and head[1:] in REPORT_NOUNS | {"استطلاع"} else head
+    if head not in REPORT_NOUNS and head not in ("استطلاع", "استطلاعات"):
+        return None
+    lim = a + 1
+    while lim < limit and lim - a < 14 and gap_kind(doc.gap_before(lim)) in (None, "mark") and toks[lim].norm not in FA_INNA:
+        lim += 1  # to the comma (a short quoted name such as «كبلر» stays inside)
+
+    def phrase(s: int) -> tuple[int, int] | None:
+        if s >= lim:
+            return None
+        e = scan_phrase(doc, s, limit, None, max_len=8).at  # the sentence as limit: a quoted name may end the phrase
+        return (s, e) if e > s else None
+
+    for x in range(a + 1, lim):
+        t = toks[x].norm
+        if t in ("التي", "الذي", "اللتين", "اللذين") and x + 2 < lim:
+            return phrase(x + 2)  # the relative clause's verb, then its subject
+        if ISSUED_BY_PRONOUN.match(t):
+            return phrase(x + 1)
+        if t in ISSUED:
+            return phrase(x + 2 if x + 1 < lim and toks[x + 1].norm == "عن" else x + 1)
+        info = doc.lex.noun(t[1:]) if t.startswith("ل") and not t.startswith("لل") else doc.lex.noun("ال" + t[2:]) if t.startswith("لل") else None
+        if (info is not None and info.cls in ("org", "media", "anon")) or (t.startswith("ل") and t[1:] in IDAFA_NOUNS):
+            return phrase(x)  # "تقرير حديث لشركة …": the body in the ل-genitive
+        if x == a + 1:
+            info = doc.lex.noun(t)
+            if (info is not None and info.cls in ("org", "media", "group", "anon")) or t in IDAFA_NOUNS or t[2:] in IDAFA_NOUNS:
+                return phrase(x)  # "أرقام الوزارة"، "معطيات مكتب الأمم المتحدة": the genitive is the body
+    return None
 
 
 def _strip_report_noun(doc: Doc, a: int, b: int) -> tuple[int, int]:

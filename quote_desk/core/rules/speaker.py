@@ -184,6 +184,8 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
     t = doc.tokens[k].norm
     if t in ("ل", "لـ", "لل") or t in PREP_PRONOUNS or t == "مجددا":
         return True
+    if t in ("لصالح", "لحساب", "بتكليف", "بطلب"):
+        return True  # "استطلاع أجراه معهد إيفوب لصالح صحيفة …": for whom, not part of the name
     if k > 0 and t in lex.nonverbal_first and t not in ("نقلا", "كما", "مثلما"):
         for seq in lex.nonverbal_index.get(t, ()):
             if tuple(x.norm for x in doc.tokens[k : k + len(seq)]) == seq:
