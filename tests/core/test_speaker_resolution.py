@@ -1350,3 +1350,30 @@ def test_a_body_anaphor_never_finds_an_anonymous_source_about_it():
             "وبحسب أرقام الهيئة، تقدم التحالف في أربع محافظات.")
     q = by_text(text, "تقدم التحالف")
     assert q.speaker_type != "anonymous_source"
+
+
+def test_an_accusative_plural_after_a_call_verb_is_its_object():
+    text = "وقال الرئيس سامي نصار: «لن نتراجع». ودعا الشركاء الأوروبيين إلى تسريع تسليم المساعدات."
+    q = by_text(text, "تسريع تسليم")
+    assert same(q.speaker_canonical, "سامي نصار")
+
+
+def test_when_asked_the_one_asked_is_the_speaker():
+    text = ("قالت وزيرة المالية هند العمر إن العجز تراجع. وقالت مصادر حكومية إن الضريبة قريبة. "
+            "وعند سؤال الوزيرة عن موعد القانون، قالت إنها لا تملك جدولاً زمنياً.")
+    q = by_text(text, "جدولاً زمنياً")
+    assert same(q.speaker_canonical, "هند العمر")
+
+
+def test_a_person_introduced_by_age_opens_a_topic():
+    text = ("قالت الحكومة إن الأسعار ستنخفض. شابة في الثلاثين تنتظر دورها أمام الفرن. "
+            "تقول إنها تعمل في مصنع للنسيج.")
+    q = by_text(text, "مصنع للنسيج")
+    assert same(q.speaker_canonical, "شابة في الثلاثين")
+
+
+def test_an_age_descriptor_points_to_the_woman_just_named():
+    text = ("قالت البلدية إن البحث مستمر. كل صباح تمشي سعاد إلى الميناء. "
+            "تقول الستينية: «لن أتوقف عن الانتظار».")
+    q = by_text(text, "لن أتوقف")
+    assert same(q.speaker_canonical, "سعاد")

@@ -456,6 +456,17 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         cand.how = "relay"
         cand.gender = None  # نقلت الوكالة عن الوالي: the verb agrees with the outlet, not with the speaker
     _assign_speaker(doc, cand, segments)
+    if cand.speaker is not None and kana_subject is None and via is None and relay_pronoun is None \
+            and _accusative_plural_object(doc, *cand.speaker) and cand.speaker[0] == ci + 1:
+        # "ودعا الحلفاء الغربيين إلى …": the case ending shows an object; the verb's subject is dropped
+        cand.speaker, cand.title = None, None
+        cand.how = "dropped"
+        cand.main_subject = sentence_subject(doc, si, ci)
+        if cand.main_subject is None and si > 0:
+            cand.prev_subject = previous_sentence_subject(doc, si, form.gender, form.number)
+            cand.fallback_subject = recent_subject(doc, si, form.gender)
+            if form.role == "continue":
+                cand.prev_only_if_alone = True
     if cand.speaker is not None and toks[cand.speaker[0]].norm in ("مع", "في", "من", "الي", "عن", "ب", "ل") \
             and toks[cand.speaker[0]].text != "علي" and kana_subject is None and via is None and relay_pronoun is None:
         return None  # "أقرت الدول …، مع الإبقاء على …": a phrase opening with a preposition names nobody
@@ -900,6 +911,20 @@ def _is_definite_phrase(doc: Doc, a: int, b: int) -> bool:
 IMPERSONAL = folded({"ذكر", "اشار", "توقع", "رجح", "قدر", "اعتبر", "لاحظ"})
 SVO_SKIP = folded({"ثم", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "و", "ف", "كما", "وكما", "قد", "وقد", "لقد", "ولقد", "بدوره", "بدورها", "فيما", "بينما", "حين", "اما", "واما"})
 KANA = folded({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+
+
+def _accusative_plural_object(doc: Doc, a: int, b: int) -> bool:
+    """"الحلفاء الغربيين"، "المسؤولين العراقيين": a definite phrase whose sound plural is in the -ين (accusative or
+    genitive) form right after the verb is its object; a subject there would be -ون (الغربيون). An indefinite head
+    followed by a genitive ("وزير شؤون اللاجئين") is not read this way."""
+    toks = doc.tokens
+    if not has_article(doc, a):
+        return False
+    for x in range(a, min(b, a + 2)):
+        t = toks[x].norm
+        if has_article(doc, x) and t.endswith("يين") and len(t) >= 7 and t not in doc.lex.given_names:
+            return True
+    return False
 
 
 def _ala_lisan_speaker(doc: Doc, sent_start: int, ci: int, content_start: int) -> Candidate | None:
@@ -1405,6 +1430,10 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     if k >= ci - 1 or doc.inside_mark(toks[k].start) is not None:
         return None  # the cue opens its sentence (a true dropped subject), or the sentence opens with a quote
     first = toks[k].norm
+    if first in ("عند", "وعند", "لدي", "ولدي") and k + 2 < ci and toks[k + 1].norm in ("سوال", "سواله", "سوالها", "مواجهه"):
+        st = scan_phrase(doc, k + 2, ci, None, max_len=6)
+        if st.at > k + 2:
+            return _subject_ok(doc, k + 2, st.at)  # "وعند سؤال الوزيرة عن الموعد، قالت إن …": the one asked
     if first in SUBORDINATORS:
         return None  # "وعندما سُئل عن …، قال إنه …": the subject is dropped in both clauses
     if first in NEGATIONS or (first.startswith("و") and first[1:] in NEGATIONS):
@@ -1516,6 +1545,9 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         return None
     if first in NOT_SUBJECTS or bare in NOT_SUBJECTS or first in NP_BREAKERS or bare in NP_BREAKERS:
         return None  # "ولم يصدر …", "لكن هذه هي …": negation, pronouns and demonstratives open no subject
+    if not amma and k + 2 < rng.stop and toks[k + 1].norm == "في" and toks[k + 2].norm in AGE_WORDS and _people_noun(doc, k):
+        # "فتاة في العشرين تشتري …"، "الرجل في السبعين، ويعمل …": a person introduced by age
+        return (k, k + 1) if has_article(doc, k) else (k, k + 3)
     appos_name = _described_then_named(doc, k, rng.stop)
     if not amma and appos_name is not None:
         return appos_name  # "زوجته، أم أحمد، تغسل الملابس"، "المرأة التي تنتظر، أم هشام، معلمة متقاعدة"
@@ -1557,6 +1589,18 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         if looks_imperfect(doc, x) and (has_article(doc, x + 1) or possessive_noun(toks[x + 1].text)):
             return (a, x)  # "الريس حمدان يفرغ حمولته": the topic ends before its verb
     return probe.speaker
+
+
+AGE_WORDS = folded({"العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين",
+                    "العشرينيات", "الثلاثينيات", "الاربعينيات", "الخمسينيات", "الستينيات", "السبعينيات", "الثمانينيات",
+                    "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "الثانيه", "الثالثه", "الرابعه"})
+
+
+def _people_noun(doc: Doc, k: int) -> bool:
+    """A noun for a person (رجل، امرأة، فتاة، شاب، طفلة …; definite or not)."""
+    t = doc.tokens[k].norm
+    info = doc.lex.noun(t) or doc.lex.noun("ال" + t)
+    return (info is not None and info.cls == "person" and info.human) or strip_article(t) in ("شاب", "رجل", "امراه", "فتاه", "فتي", "سيده")
 
 
 KIN = folded({"زوج", "زوجت", "ام", "اب", "ابن", "ابنت", "بنت", "شقيق", "شقيقت", "اخ", "اخت", "جار", "جارت", "جد", "جدت",
