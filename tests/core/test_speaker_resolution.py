@@ -1377,3 +1377,19 @@ def test_an_age_descriptor_points_to_the_woman_just_named():
             "تقول الستينية: «لن أتوقف عن الانتظار».")
     q = by_text(text, "لن أتوقف")
     assert same(q.speaker_canonical, "سعاد")
+
+
+def test_an_indefinite_plural_speaker_keeps_its_prepositional_phrase():
+    text = "واعتبر ناشطون من المجتمع المدني أن القانون يقيد الحريات."
+    q = by_text(text, "القانون يقيد")
+    assert same(q.speaker_canonical, "ناشطون من المجتمع المدني")
+    text = "وحذر مستثمرون في رأس المال الجريء من أن التقييمات مرتفعة."
+    q = by_text(text, "التقييمات مرتفعة")
+    assert same(q.speaker_canonical, "مستثمرون في رأس المال الجريء")
+
+
+def test_a_surname_after_a_compound_given_name_is_known():
+    text = ("قال رئيس النادي فارس عبد الكريم الخطيب إن الأزمة انتهت. وأعلن الموقع الرسمي للنادي موعد الجمعية. "
+            "وكان الخطيب قد صرح الشهر الماضي بأن النادي سيخرج من أزمته.")
+    q = by_text(text, "سيخرج من أزمته")
+    assert q.speaker == "الخطيب" and same(q.speaker_canonical, "فارس عبد الكريم الخطيب")

@@ -1324,6 +1324,9 @@ def _subject_ok(doc: Doc, a: int, b: int, before_verb: bool = False) -> tuple[in
                 t in PREPOSITIONS
                 and find_name(doc, a, x) is not None
                 and toks[x - 1].norm not in QUANTIFIERS
+                # "عاملين في منظمات الإغاثة"، "برلمانيون من المعارضة": an indefinite plural keeps its PP
+                and not (x == a + 1 and toks[a].norm.endswith(("ون", "ين")) and len(toks[a].norm) >= 5
+                         and toks[a].norm not in doc.lex.given_names and not has_article(doc, a))
                 and not (toks[x].text == "علي" or toks[x - 1].norm in NAME_STARTERS)  # "أبو علي العسكري": the name علي
             )
             # "ظهر اللاعب في مقطع مصور …": after a bare title, في + an indefinite noun is an adjunct

@@ -622,10 +622,13 @@ def first_after_name(doc: Doc, norm: str) -> int:
         index = {}
         toks = doc.tokens
         for tok in toks[1:]:
-            if tok.norm not in index and doc.gap_before(tok.i) == " " and (
-                is_name_like(doc, tok.i - 1) or toks[tok.i - 1].norm in NAME_STARTERS
+            i = tok.i
+            if tok.norm not in index and doc.gap_before(i) == " " and (
+                is_name_like(doc, i - 1) or toks[i - 1].norm in NAME_STARTERS
+                # "ياسر عبد المقصود الحفناوي": after a compound given name (عبد + the article word)
+                or (i >= 2 and toks[i - 2].norm in ("عبد", "ابو", "ابي") and doc.gap_before(i - 1) == " ")
             ):
-                index[tok.norm] = tok.i
+                index[tok.norm] = i
         doc.cache["after_name"] = index
     return index.get(norm, 1 << 60)  # type: ignore[union-attr]
 
@@ -790,6 +793,7 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
             and info.cls in ("org", "person", "group", "media")
             and prev not in NAME_STARTERS
             and prev not in IDAFA_NOUNS  # "إدارة نادي الاتحاد": the genitive of an idafa noun belongs to it
+            and prev not in PREPOSITIONS  # "برلمانيون من المعارضة": the preposition's object
         ):
             if k == b - 1 or all(doc.tokens[x].norm.startswith("ال") for x in range(k + 1, b)):
                 return k
@@ -816,6 +820,8 @@ def trim_object(doc: Doc, a: int, b: int) -> int:
     for k in range(a + 2, b):
         t = doc.tokens[k].norm
         prev = doc.tokens[k - 1].norm
+        if any(doc.tokens[x].norm in PREPOSITIONS for x in range(a + 1, k)):
+            break  # "مستثمرون في رأس المال": inside a prepositional phrase of the subject
         if derived_verbal_noun(t) and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS:
             return k  # "أدان محمد مصطفى اقتحام المستوطنين": a verbal noun of a derived verb opens the object
         if t.startswith("ال") and prev not in NAME_STARTERS and prev not in IDAFA_NOUNS and not prev.startswith("لل") \
