@@ -67,6 +67,14 @@ class Lexicon:
     place_len: dict[str, int] = field(default_factory=dict)  # first folded token -> longest place starting with it
     given_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m | f
 
+    def may_start_place(self, first: str) -> bool:
+        """Whether a place name (possibly with a proclitic: بغزة، للعراق) can start with this folded word."""
+        if first in self.place_len:
+            return True
+        if first.startswith(("بال", "لل", "وال", "فال", "كال")) and len(first) > 4:
+            return ("ال" + first[3:] if not first.startswith("لل") else "ال" + first[2:]) in self.place_len
+        return first.startswith(("ب", "ل", "و", "ف")) and len(first) > 3 and first[1:] in self.place_len
+
     def place_end(self, norms: Sequence[str]) -> int:
         """Length of the place name that opens `norms` (folded tokens), or 0. The first word may carry a
         preposition or the conjunction (بغزة، للعراق، والسودان); the whole word is tried first (وجدة is Oujda)."""

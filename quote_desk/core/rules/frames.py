@@ -1692,6 +1692,14 @@ def _previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: st
 
 def after_dateline(doc: Doc, si: int) -> int:
     """The first token of a sentence after a dateline ("بيدوا (الصومال) (أ ف ب) - …", "الجزائر - …")."""
+    memo = doc.cache.setdefault("after_dateline", {})
+    got = memo.get(si)  # type: ignore[union-attr]
+    if got is None:
+        got = memo[si] = _after_dateline(doc, si)  # type: ignore[index]
+    return got  # type: ignore[return-value]
+
+
+def _after_dateline(doc: Doc, si: int) -> int:
     rng = doc.sent_tokens(si)
     k = rng.start
     for x in range(rng.start + 1, min(rng.stop, rng.start + 9)):

@@ -557,6 +557,8 @@ def honorific_pronoun(norm: str) -> tuple[str, str | None] | None:
 def place_at(doc: Doc, k: int, limit: int | None = None) -> int:
     """Number of tokens of a place name (gazetteer) starting at token k, within one clause; 0 if none."""
     limit = len(doc.tokens) if limit is None else min(limit, len(doc.tokens))
+    if k < limit and not doc.lex.may_start_place(doc.tokens[k].norm):
+        return 0  # no place name starts with this word: the common case, answered without building anything
     norms = [doc.tokens[k].norm] if k < limit else []
     j = k + 1
     while j < limit and j - k < 4 and gap_kind(doc.gap_before(j)) is None:
@@ -592,7 +594,18 @@ def starts_with_title(doc: Doc, a: int, b: int) -> bool:
 
 
 def is_name_like(doc: Doc, k: int) -> bool:
-    """A token that can be part of a proper name: not definite, not a title, not a function word or a place."""
+    """A token that can be part of a proper name: not definite, not a title, not a function word or a place.
+    Remembered per document: the rules ask about the same tokens many times."""
+    memo = doc.cache.get("name_like")
+    if memo is None:
+        memo = doc.cache["name_like"] = {}
+    got = memo.get(k)  # type: ignore[union-attr]
+    if got is None:
+        got = memo[k] = _is_name_like(doc, k)  # type: ignore[index]
+    return got  # type: ignore[return-value]
+
+
+def _is_name_like(doc: Doc, k: int) -> bool:
     t = doc.tokens[k].norm
     lex = doc.lex
     if doc.tokens[k].text == "علي":  # the name Ali (the preposition is written على)
