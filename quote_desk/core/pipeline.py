@@ -33,6 +33,7 @@ from quote_desk.core.rules.speaker import (
     NEGATIONS,
     SAYING_AGREEMENT,
     after_honorifics,
+    first_after_name,
     has_article,
     is_accusative,
 )
@@ -569,11 +570,17 @@ def _confirmed_headlines(d: Doc, heads: list[Candidate], body: list[Candidate]) 
                 if k > c.title[0] and d.tokens[k - 1].norm in ("في", "ب", "من"):
                     continue
                 words.add(strip_article(d.tokens[k].norm))
+    # a body named with a preposition glued on ("للأرصاد") confirms "الأرصاد: …" too
+    words |= {strip_article(w[2:] if w.startswith("لل") else w[1:]) for w in list(words) if w.startswith("ل") and len(w) > 3}
     mentioned: set[str] | None = None
     kept = []
     for h in heads:
         if h.needs_confirmation and h.speaker is not None:
             last = strip_article(d.tokens[h.speaker[1] - 1].norm)
+            if h.kind == "direct" and h.speaker[1] - h.speaker[0] == 1 and first_after_name(d, d.tokens[h.speaker[0]].norm) < len(d.tokens) \
+                    and h.lemma != "group" and d.mark_starting_at(h.cue[1], h.cue[1] + 4) is not None:
+                kept.append(h)  # "البديوي: «…»": the family name of a full name the body writes ("جاسم محمد البديوي")
+                continue
             if h.lemma == "group":  # "الحوثيون: …" confirmed by "جماعة الحوثي" anywhere in the body
                 if mentioned is None:
                     mentioned = {_stem(strip_article(t.norm)) for t in d.tokens if t.para not in d.noise_paras and t.start > h.content[1]}

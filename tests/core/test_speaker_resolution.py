@@ -1393,3 +1393,10 @@ def test_a_surname_after_a_compound_given_name_is_known():
             "وكان الخطيب قد صرح الشهر الماضي بأن النادي سيخرج من أزمته.")
     q = by_text(text, "سيخرج من أزمته")
     assert q.speaker == "الخطيب" and same(q.speaker_canonical, "فارس عبد الكريم الخطيب")
+
+
+def test_a_family_name_headline_is_confirmed_by_the_full_name_in_the_body():
+    text = ("العتيبي: «الموازنة الجديدة لن تمس الرواتب»\n\n"
+            "عقد وزير المالية فهد سالم العتيبي مؤتمراً صحفياً أمس. وأكد الأمين العام للوزارة أن الإيرادات ارتفعت.")
+    head = [q for q in run(text) if q.cue == ":"]
+    assert len(head) == 1 and "العتيبي" in head[0].speaker_canonical

@@ -92,8 +92,11 @@ def headline_frames(doc: Doc) -> list[Candidate]:
             and all(is_name_like(doc, k) or doc.tokens[k].norm.startswith("ال") for k in range(a + 1, b))
         )  # "هالة النوري": a surname may carry the article
         surname = b - a == 1 and norms[0].startswith("ال") and lex.noun(norms[0]) is None  # "الشابي بعد الدربي: «…»"
-        # "الحماية المدنية: «…»": a definite body name, kept only when the body quotes a speaker with these words
-        body_name = 2 <= b - a <= 3 and all(n.startswith("ال") for n in norms) and m is not None and m.end > m.start
+        # "الحماية المدنية: «…»": a definite body name, kept only when the body quotes a speaker with these words;
+        # without marks only a known body noun ("الأرصاد العمانية: المنخفض يتحول …")
+        body_name = 2 <= b - a <= 3 and all(n.startswith("ال") for n in norms) and (
+            (m is not None and m.end > m.start) or (info is not None and info.cls in ("org", "media"))
+        )
         # "الحوثيون: استهدفنا سفينة …": a group speaks in the first person (a topic headline does not)
         group = b - a == 1 and norms[0].startswith("ال") and (
             (info is not None and info.cls == "group") or norms[0].endswith("ون")  # a sound plural: الحوثيون، المحتجون
