@@ -1400,3 +1400,9 @@ def test_a_family_name_headline_is_confirmed_by_the_full_name_in_the_body():
             "عقد وزير المالية فهد سالم العتيبي مؤتمراً صحفياً أمس. وأكد الأمين العام للوزارة أن الإيرادات ارتفعت.")
     head = [q for q in run(text) if q.cue == ":"]
     assert len(head) == 1 and "العتيبي" in head[0].speaker_canonical
+
+
+def test_a_temporal_clause_after_the_quoted_words_is_the_writers_background():
+    text = 'وحذر الوزير سامي فارح من أن البلاد "تقترب من سيناريو الجفاف الكبير"، عندما نفقت ملايين الرؤوس من الماشية.'
+    q = by_text(text, "تقترب من سيناريو")
+    assert q.text.endswith('الكبير"') and "عندما" not in q.text

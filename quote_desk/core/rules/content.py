@@ -151,6 +151,9 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 or (form_j is not None and form_j.pos == "part" and (is_accusative(doc.tokens[j].text) or t.endswith(("ه", "ين", "ا"))))
                 or t in ADDON_STARTERS
                 or (t in RELATIVE_ADDONS and j - k >= 6)
+                # "… "تقترب من سيناريو عام 2011"، عندما أودت المجاعة …": after the speaker's quoted words, a
+                # temporal or explanatory clause is the writer's background
+                or (t in ("عندما", "حين", "حينما", "اذ", "حيث", "بعدما") and doc.gap_before(j).lstrip().startswith(("»", "”", "\"", "’")))
                 or _nonverbal_at(doc, j, limit)
                 or (lex.cue(t) is not None and lex.cue(t).pos in ("perf", "imperf"))  # "…، وقالوا إن …": a new statement
                 or t in ("قائلا", "قائله")
