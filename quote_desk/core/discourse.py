@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -124,6 +125,7 @@ class Discourse:
         self.doc = doc
         self.entities: list[Entity] = []
         self.speaker_stack: list[int] = []  # entity ids of resolved quotes, in order
+        self._spoken: set[int] = set()  # the same ids as a set (asked for every headline)
         self.cursor = 0  # character position of the cue being resolved
         self._used: dict[int, None] = {}
 
@@ -604,6 +606,7 @@ class Discourse:
 
     def spoke(self, e: Entity) -> None:
         self.speaker_stack.append(e.eid)
+        self._spoken.add(e.eid)
         self._touch(e.eid)
 
     def complete_names(self) -> None:
@@ -617,7 +620,7 @@ class Discourse:
             if e.stype != "person" or not e.mentions or len(e.canonical().split()) != 1:
                 continue
             last = e.keys[0][-1] if e.keys and e.keys[0] else ""
-            for k in index.get("ال" + last, []) + index.get(last, []):
+            for k in self._near(index.get("ال" + last, []), e) + self._near(index.get(last, []), e):
                 prev = doc.tokens[k - 1] if k > 0 else None
                 if (
                     prev is not None
@@ -640,10 +643,21 @@ class Discourse:
                 if last in doc.lex.given_names:
                     self._complete_forward(e, last, index)
 
+    NEAR_TOKENS = 6000  # a name is completed from its own story, not from anywhere in a very long document
+
+    def _near(self, positions: list[int], e: Entity) -> list[int]:
+        """The token positions (sorted) within NEAR_TOKENS of the entity's last mention."""
+        if not positions:
+            return positions
+        at = self.doc.token_at_or_after(max(e.last_pos, 0))
+        lo = bisect.bisect_left(positions, at - self.NEAR_TOKENS)
+        hi = bisect.bisect_right(positions, at + self.NEAR_TOKENS)
+        return positions[lo:hi]
+
     def _complete_forward(self, e: Entity, given: str, index: dict[str, list[int]]) -> None:
         """A given name quoted alone ("زينب") takes the full name written after it elsewhere ("زينب حسن عمر")."""
         doc = self.doc
-        for k in index.get(given, []):
+        for k in self._near(index.get(given, []), e):
             end = k + 1
             while (
                 end < len(doc.tokens)
@@ -674,7 +688,7 @@ class Discourse:
         best, best_n = None, 0
         # a bare name ("أرامكو: …", "غوتيريش: …") is found among names; a role ("مدرب الرجاء: …") among titles too
         bare_name = bool(e.keys and e.keys[0]) and not self._role_word(e.keys[0][0]) and not e.titles
-        spoken = set(self.speaker_stack)
+        spoken = self._spoken
         for other in self.entities[max(0, e.eid - 40) : e.eid + 40]:
             if other is e or other.stype == "anonymous_source" or (bare_name and other.eid not in spoken):
                 continue

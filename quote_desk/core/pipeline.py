@@ -603,24 +603,30 @@ def _stem(w: str) -> str:
 def _drop_nested_ala_hadd(cands: list[Candidate]) -> list[Candidate]:
     """"… وإنها أعادت كتابة الفصل «أكثر من عشرين مرة»، على حد قولها": when the words before على حد قولها are
     already inside another quote's content, the phrase only confirms that quote; it is no quote of its own."""
-    others = [c.content for c in cands if "cue:nonverbal:على_حد" not in c.reasons]
-    return [
-        c for c in cands
-        if "cue:nonverbal:على_حد" not in c.reasons
-        or not any(a <= c.content[0] and c.content[1] <= b + 2 for a, b in others)
-    ]
+    others = sorted(c.content for c in cands if "cue:nonverbal:على_حد" not in c.reasons)
+    starts = [a for a, _ in others]
+
+    def inside(r: tuple[int, int]) -> bool:
+        i = bisect.bisect_right(starts, r[0]) - 1
+        # contents rarely nest deeply: the few that start just before this one are enough to look at
+        return any(others[j][1] + 2 >= r[1] for j in range(max(0, i - 4), i + 1))
+
+    return [c for c in cands if "cue:nonverbal:على_حد" not in c.reasons or not inside(c.content)]
 
 
 def _drop_lisan_in_frames(cands: list[Candidate]) -> list[Candidate]:
     """"وعلى لسان المتحدث X، أكد الجيش أن …": the verb's frame speaks through X; the على لسان phrase is not a
     quote of its own."""
-    owners = [c for c in cands if "speaker:ala-lisan" in c.reasons and c.cue is not None]
+    owners: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if "speaker:ala-lisan" in c.reasons and c.cue is not None:
+            owners.setdefault(c.sent, []).append(c)
     if not owners:
         return cands
     return [
         c for c in cands
         if not (c.how == "nonverbal" and c.cue is not None and any(
-            o.sent == c.sent and c.cue[0] < o.cue[0] and c.content[0] < o.content[0] for o in owners
+            c.cue[0] < o.cue[0] and c.content[0] < o.content[0] for o in owners.get(c.sent, ())  # type: ignore[index]
         ))
     ]
 
