@@ -1406,3 +1406,12 @@ def test_a_temporal_clause_after_the_quoted_words_is_the_writers_background():
     text = 'وحذر الوزير سامي فارح من أن البلاد "تقترب من سيناريو الجفاف الكبير"، عندما نفقت ملايين الرؤوس من الماشية.'
     q = by_text(text, "تقترب من سيناريو")
     assert q.text.endswith('الكبير"') and "عندما" not in q.text
+
+
+def test_amma_topic_before_fa_and_an_accusation_after_an_object_clause():
+    text = ("وقال النائب خالد الزيدي إن الجلسة ستعقد. أما النائبة عن كتلة الإصلاح سلوى الحمدان، فقد اتهمت "
+            "أطرافاً لم تسمها بمحاولة تعطيل التصويت. وأضافت أن كتلتها تملك الأغلبية.")
+    q = by_text(text, "كتلتها تملك")
+    assert same(q.speaker_canonical, "سلوى الحمدان")
+    q = by_text(text, "تعطيل التصويت")
+    assert q.cue == "اتهمت" and same(q.speaker_canonical, "سلوى الحمدان")

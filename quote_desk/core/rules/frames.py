@@ -438,6 +438,15 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         if stop.why in ("comp", "prep_comp", "colon", "mark", "ba", "masdar", "saying"):
             comp = _complement(doc, stop, limit, sent.end, reasons)
         break
+    if comp is None and form.role == "accuse":
+        # "فقد اتهمت أطرافاً لم تسمها بمحاولة …": the accusation after an object and its short relative clause
+        for x in range(ci + 2, min(limit, ci + 9)):
+            if gap_kind(doc.gap_before(x)) is not None:
+                break
+            if toks[x].norm.startswith("ب") and len(toks[x].norm) > 3 and not toks[x].norm.startswith("باسم"):
+                comp = _pp_content(doc, x, limit, sent.end, form, reasons)
+                segments = [sg for sg in segments if sg[1] <= x]
+                break
     if comp is None and form.lemma in OBJECT_CONTENT_LEMMAS and segments:
         # "أعلنت الوزارة، صباح اليوم، تسجيل أربع وفيات" / "ونفى الشبلي وجود أي نية …": a verbal-noun object
         comp, segments = _object_content(doc, segments, limit, sent.end, reasons)
@@ -1579,6 +1588,8 @@ def topic_subject(doc: Doc, si: int) -> tuple[int, int] | None:
         if stop.why not in ("comma", "anon") or stop.at <= j:
             break
         j = stop.at if stop.why == "comma" else skip_adjunct(doc, stop.at, rng.stop)
+        if amma and j < rng.stop and toks[j].norm.startswith("ف"):
+            break  # "أما X، فقد اتهمت …": the ف-clause is the predicate, not an apposition
     if not segs:
         return None
     probe = Candidate((0, 0), "indirect", None, si, "explicit")
