@@ -1685,8 +1685,13 @@ def _previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: st
     if verb is None or rng.stop - verb < 3:
         return None
     first = doc.tokens[verb].norm
-    if doc.lex.cue(first) is not None:
+    if doc.lex.cue(first) is not None and any(
+        doc.tokens[x].norm in doc.lex.complementizers or gap_kind(doc.gap_before(x)) in ("colon", "mark")
+        for x in range(verb + 1, rng.stop)
+    ):
         return None  # a quote sentence: its speaker is on the speaker stack already
+    # ("أكدت الدول الثلاث دعمها للجهود. وطالبت …": a cue verb with a plain object reports nothing; its subject is
+    # the topic the next sentence continues)
     stem = first[1:] if first.startswith(("و", "ف")) and len(first) > 3 else first
     # perfect 3fs ends in ت (قالت); imperfect 3fs/3ms start with ت/ي (تصل، يصل); a perfect verb that itself
     # begins with ت (تحدث) leaves the gender open
