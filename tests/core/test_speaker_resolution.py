@@ -1415,3 +1415,11 @@ def test_amma_topic_before_fa_and_an_accusation_after_an_object_clause():
     assert same(q.speaker_canonical, "سلوى الحمدان")
     q = by_text(text, "تعطيل التصويت")
     assert q.cue == "اتهمت" and same(q.speaker_canonical, "سلوى الحمدان")
+
+
+def test_lakinnahu_and_a_cue_start_a_second_statement_of_the_same_speaker():
+    text = 'وقال المدرب ماركو فيدال إن الفريق "لم يكن في يومه" لكنه أكد أن التحضير يسير كما خُطط له.'
+    first = by_text(text, "لم يكن في يومه")
+    second = by_text(text, "التحضير يسير")
+    assert first.text.endswith('يومه"') and second.cue == "أكد"
+    assert same(second.speaker_canonical, "ماركو فيدال")

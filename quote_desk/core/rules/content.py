@@ -119,6 +119,12 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
     j = k + 1
     while j < limit:
         t_j = doc.tokens[j].norm
+        if t_j in ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم") and j + 1 < limit and doc.inside_mark(doc.tokens[j].start) is None \
+                and lex.cue(doc.tokens[j + 1].norm) is not None and lex.cue(doc.tokens[j + 1].norm).pos in ("perf", "imperf"):
+            end = doc.tokens[j - 1].end  # "… "لم يكن في يومه" لكنه ذكّر بأن …": a second statement, even without a comma
+            while end < doc.tokens[j].start and doc.text[end] in "»”\"’":
+                end += 1
+            break
         if doc.gap_before(j).strip(" »”\"") == "" and doc.gap_before(j).endswith(" ") and len(t_j) >= 5 \
                 and (t_j.endswith("ا") or doc.tokens[j].text.endswith(("ةً", "ةً"))) \
                 and participial_cue_at(doc, j, limit) and doc.inside_mark(doc.tokens[j].start) is None \

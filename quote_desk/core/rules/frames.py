@@ -524,7 +524,11 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         _descriptor_to_title(doc, cand)
         cand.reasons.append("order:kana")
     if cand.speaker is None and via is None:
-        sv = _svo_subject(doc, ci, sent.start) or _amma_subject(doc, ci, si) or _clause_appositions(doc, ci, sent.start)
+        # "… لكنه ذكّر بأن …": the pronoun of لكنّ is the subject; the words before it belong to another clause
+        pronoun_subject = ci > 0 and toks[ci - 1].norm in ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم")
+        sv = None if pronoun_subject else (
+            _svo_subject(doc, ci, sent.start) or _amma_subject(doc, ci, si) or _clause_appositions(doc, ci, sent.start)
+        )
         if sv is not None:
             t_, n_ = split_title_name(doc, *sv)
             cand.speaker, cand.title = n_, t_
