@@ -1423,3 +1423,9 @@ def test_lakinnahu_and_a_cue_start_a_second_statement_of_the_same_speaker():
     second = by_text(text, "التحضير يسير")
     assert first.text.endswith('يومه"') and second.cue == "أكد"
     assert same(second.speaker_canonical, "ماركو فيدال")
+
+
+def test_a_body_whose_name_looks_like_a_nisba_is_not_a_title():
+    text = "وأعلنت الاتحادية التونسية لكرة اليد في بيان أن التذاكر نفدت."
+    q = by_text(text, "التذاكر نفدت")
+    assert same(q.speaker_canonical, "الاتحادية التونسية لكرة اليد") and q.title is None

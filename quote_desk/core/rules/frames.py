@@ -835,8 +835,8 @@ def _descriptor_to_title(doc: Doc, cand: Candidate) -> None:
         nisba = t.startswith("ال") and raw.endswith(("ي", "ية"))
         possessed = raw.endswith(("ه", "ها")) and not raw.endswith("ة") and doc.lex.noun(t) is None
         info = doc.lex.noun(t)
-        if info is not None and info.cls == "anon":
-            return False  # "مسؤول أمني سوري" is an unnamed source, not a title before a name
+        if info is not None and info.cls in ("anon", "org", "media", "group"):
+            return False  # "مسؤول أمني سوري" is an unnamed source, "الاتحادية الجزائرية …" a body: no title before a name
         return nisba or possessed or (t.startswith("ال") and t[2:] in doc.lex.titles) or t in doc.lex.titles
 
     while k < b - 2 and descriptor(k):
