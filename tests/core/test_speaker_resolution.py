@@ -1429,3 +1429,17 @@ def test_a_body_whose_name_looks_like_a_nisba_is_not_a_title():
     text = "وأعلنت الاتحادية التونسية لكرة اليد في بيان أن التذاكر نفدت."
     q = by_text(text, "التذاكر نفدت")
     assert same(q.speaker_canonical, "الاتحادية التونسية لكرة اليد") and q.title is None
+
+
+def test_a_continuation_after_an_amma_topic_continues_that_topic():
+    text = ("قال رئيس البلدية سامي عون إن الفرق تعمل. وقال الأهالي إن المياه لم تنحسر. أما جيرانه فقد اشتكوا "
+            "من تأخر الإغاثة. وأضافوا أن أحداً لم يزرهم منذ يومين.")
+    q = by_text(text, "لم يزرهم")
+    assert same(q.speaker_canonical, "جيرانه")
+
+
+def test_human_plurals_of_everyday_reporting_take_plural_verbs():
+    text = ("وقال مصدران في الوزارة إن الأجور ستُصرف قريباً. وقالت العاملات في المصنع إن الرواتب تأخرت. "
+            "وأضفن أن ساعات العمل طويلة.")
+    q = by_text(text, "ساعات العمل")
+    assert same(q.speaker_canonical, "العاملات في المصنع")

@@ -475,7 +475,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             cand.prev_subject = previous_sentence_subject(doc, si, form.gender, form.number)
             cand.fallback_subject = recent_subject(doc, si, form.gender)
             if form.role == "continue":
-                cand.prev_only_if_alone = True
+                cand.prev_only_if_alone = not _opens_with_amma(doc, si - 1)
     if cand.speaker is not None and toks[cand.speaker[0]].norm in ("مع", "في", "من", "الي", "عن", "ب", "ل") \
             and toks[cand.speaker[0]].text != "علي" and kana_subject is None and via is None and relay_pronoun is None:
         return None  # "أقرت الدول …، مع الإبقاء على …": a phrase opening with a preposition names nobody
@@ -544,7 +544,9 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 cand.prev_subject = previous_sentence_subject(doc, si, form.gender, form.number)
                 cand.fallback_subject = recent_subject(doc, si, form.gender)
                 if form.role == "continue":
-                    cand.prev_only_if_alone = True  # أضاف/تابع continue the last speaker when there is one
+                    # أضاف/تابع continue the last speaker when there is one — unless the sentence before opened a
+                    # new topic with أما ("أما جيرانه فقد اشتكوا … وأضافوا")
+                    cand.prev_only_if_alone = not _opens_with_amma(doc, si - 1)
     elif cand.speaker is None and via is not None and not cand.relay_pronoun:
         # نقلت X (no عن-object with a phrase): the outlet itself speaks
         cand.speaker, cand.via = via, None
@@ -1664,6 +1666,14 @@ def previous_sentence_subject(doc: Doc, si: int, gender: str | None, number: str
             return previous_sentence_subject(doc, si - 1, gender, number, depth + 1)  # within the paragraph
         return None
     return found
+
+
+def _opens_with_amma(doc: Doc, si: int) -> bool:
+    rng = doc.sent_tokens(si)
+    if not len(rng):
+        return False
+    k = after_dateline(doc, si)
+    return k < rng.stop and doc.tokens[k].norm in ("اما", "واما")
 
 
 def _para_of_sent(doc: Doc, si: int) -> int:
