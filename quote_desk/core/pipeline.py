@@ -284,7 +284,7 @@ class Extractor:
                     # "…، مؤكداً أن …" / "وفي رأي X، فإن …، وتشير إلى أن …": the same sentence goes on with its speaker
                     ent = prev_in_sent[c.sent]
                     reasons.append("speaker:same-sentence")
-                elif c.main_subject is not None and c.how in ("participial", "dropped"):
+                elif c.main_subject is not None and c.how in ("participial", "dropped") and _subject_agrees(d, c):
                     ma, mb = _trim_mention(d, *c.main_subject)
                     ent = disc.anaphor(ma, mb, c.gender) if disc.is_anaphor(ma, mb) else None
                     if ent is None:
@@ -456,6 +456,21 @@ class Extractor:
 
 
 # -------------------------------------------------------------------------------------------------------
+def _subject_agrees(d: Doc, c: Candidate) -> bool:
+    """The sentence's subject can be the cue's subject: "وقد نصح طبيب الأطفال …، لكنها قالت إن …" — a masculine
+    subject does not speak with a feminine verb (and a verb never stands as a subject)."""
+    from quote_desk.core.rules.frames import np_agreement
+
+    assert c.main_subject is not None
+    a, b = c.main_subject
+    if d.lex.cue(d.tokens[a].norm) is not None:
+        return False
+    if c.how != "dropped" or d.tokens[after_honorifics(d, a, b)].norm in d.lex.given_names:
+        return True  # participles agree loosely (coordinated subjects); a given name's gender is not evidence enough
+    g, _n = np_agreement(d, a, b)
+    return c.gender is None or g is None or g == c.gender
+
+
 def _describes_object(d: Doc, i: int) -> bool:
     """An imperfect verb right after an indefinite noun phrase that is itself inside a clause (after a verb, a
     subject or a preposition) describes that noun: "في تبني مشروع قرار يطالب بـ…" — unlike an indefinite subject

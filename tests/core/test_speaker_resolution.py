@@ -1443,3 +1443,10 @@ def test_human_plurals_of_everyday_reporting_take_plural_verbs():
             "وأضفن أن ساعات العمل طويلة.")
     q = by_text(text, "ساعات العمل")
     assert same(q.speaker_canonical, "العاملات في المصنع")
+
+
+def test_a_masculine_sentence_subject_does_not_speak_with_a_feminine_verb():
+    text = ("وقالت الأم سلوى: «ابني مريض منذ أسبوع». وقد نصح الطبيب الذي يتابع حالته بإبقائه في البيت، "
+            "لكنها قالت إنها لا تعرف ماذا تفعل.")
+    q = by_text(text, "لا تعرف ماذا")
+    assert "الطبيب" not in (q.speaker_canonical or "")

@@ -1761,6 +1761,8 @@ def _main_verb_index(doc: Doc, si: int, before: int) -> int | None:
         k = j
     if k + 1 < before and toks[k].norm in NEGATIONS:
         k += 1  # "ولم يصدر …": the verb follows the negation
+    if k + 1 < before and toks[k].norm in ("قد", "وقد", "لقد", "ولقد", "فقد"):
+        k += 1  # "وقد نصح الطبيب …": the verb follows قد
     return k if k < before else None
 
 
