@@ -348,6 +348,9 @@ class Discourse:
             near = self._nearest_named_person(a, gender or PEOPLE_NOUNS[head])
             if near is not None:
                 return near  # "الحاج عبده يسمع السؤال. يجيب الرجل: …": the person the story just named
+        same_marker = b < len(self.doc.tokens) and self.doc.tokens[b].norm in self.doc.lex.anaphora_markers  # المعطيات ذاتها
+        if head in REPORT_NOUNS and len(norms) == 1 and not same_marker and not self._mentioned_before(head, a):
+            return None  # "وأشار التقرير إلى …" with no report named before: the report itself, nobody's words
         if head in REPORT_NOUNS and len(norms) == 1:
             issuer = self._issuer_before(a)
             if issuer is not None:
@@ -372,6 +375,17 @@ class Discourse:
             _, (na, nb), title = narrative
             return self._named_at(na, nb, gender, title)
         return found
+
+    def _mentioned_before(self, noun: str, before: int) -> bool:
+        """The report noun (بيان، تقرير …) was written before token `before`, in any form: في بيان، بياناً، البيان،
+        ببيان، لبيانها."""
+        for k in range(before - 1, max(-1, before - 3000), -1):  # the report is named in the same story
+            n = self.doc.tokens[k].norm
+            for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب"):
+                w = strip_article(n[len(p):]) if n.startswith(p) else ""
+                if w.startswith(noun) and len(w) - len(noun) <= 2:  # بياناً، بيانها، البيان
+                    return True
+        return False
 
     ISSUE_VERBS = folded({"أصدر", "أصدرت", "وأصدر", "وأصدرت", "نشر", "نشرت", "ونشر", "ونشرت", "وزع", "وزعت", "ووزع", "ووزعت"})
 
@@ -690,7 +704,9 @@ class Discourse:
         bare_name = bool(e.keys and e.keys[0]) and not self._role_word(e.keys[0][0]) and not e.titles
         spoken = self._spoken
         for other in self.entities[max(0, e.eid - 40) : e.eid + 40]:
-            if other is e or other.stype == "anonymous_source" or (bare_name and other.eid not in spoken):
+            if other is e or (other.stype == "anonymous_source") != (e.stype == "anonymous_source") or (bare_name and other.eid not in spoken):
+                # anonymous sources are found only among anonymous sources ("مصادر: …" → "أربعة مصادر في …"), and never
+                # joined to a named person
                 continue
             keys = other.keys if bare_name else other.keys + other.title_keys
             pool = {w.removeprefix("ل") if w.startswith("ل") and len(w) > 3 else w for k in keys for w in k}

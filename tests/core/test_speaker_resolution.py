@@ -1450,3 +1450,80 @@ def test_a_masculine_sentence_subject_does_not_speak_with_a_feminine_verb():
             "لكنها قالت إنها لا تعرف ماذا تفعل.")
     q = by_text(text, "لا تعرف ماذا")
     assert "الطبيب" not in (q.speaker_canonical or "")
+
+
+# --- session 4: forms found by reading wire copy of our own -------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحثّت وزارة الخارجية الكويتية، في بيان صدر مساء الجمعة، الأطراف المتنازعة على العودة إلى طاولة الحوار.",
+        "ودعا المجلس الوطني للصحفيين، في بيان، النقابات المهنية إلى التضامن مع الزملاء المعتقلين.",
+    ],
+)
+def test_after_an_adjunct_a_call_verbs_object_is_not_a_title(text):
+    q = run(text)[0]
+    assert q.title is None, q.title
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وجاء في البيان الصادر عن هيئة الطيران المدني أن الرحلات ستستأنف تدريجياً.", "هيئة الطيران المدني"),
+        ("وورد في تقرير صادر عن صندوق النقد الدولي أن الدين العام تجاوز حدود الأمان.", "صندوق النقد الدولي"),
+        ("وجاء في البيان الختامي الصادر عن مؤتمر المانحين أن التعهدات بلغت ملياري دولار.", "مؤتمر المانحين"),
+    ],
+)
+def test_a_document_issued_by_a_body_speaks_for_that_body(text, speaker):
+    q = run(text)[0]
+    assert same(q.speaker_canonical, speaker), q.speaker_canonical
+
+
+def test_nasaba_ila_is_a_relay():
+    text = "ونسبت صحيفة معاريف إلى ضابط كبير في الاحتياط قوله إن الكتائب تعاني نقصاً في العتاد."
+    q = by_text(text, "الكتائب تعاني")
+    assert same(q.speaker_canonical, "ضابط كبير في الاحتياط")
+    assert q.via is not None and "معاريف" in q.via
+    assert "relay" in q.reason
+
+
+def test_nasab_as_the_plural_of_ratio_is_not_a_cue():
+    assert run("وتراوحت نسب النجاح في المدارس الحكومية بين ستين وسبعين في المئة.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stype"),
+    [
+        ("وأعلنت تونس والجزائر أنهما ستفتحان معبراً حدودياً جديداً.", "organization"),
+        ("وقالت خمسة مصادر مصرفية إن البنك سيخفض الفائدة.", "anonymous_source"),
+    ],
+)
+def test_speaker_type_of_states_and_counted_sources(text, stype):
+    assert run(text)[0].speaker_type == stype
+
+
+def test_a_counted_anonymous_source_in_the_body_speaks_a_plain_sources_headline():
+    text = (
+        "مصادر: الشركة تدرس بيع وحدة الأسمدة\n\n"
+        "قالت ثلاثة مصادر في قطاع الصناعة يوم الاثنين إن الشركة تدرس بيع وحدة الأسمدة التابعة لها.\n"
+        "وقال أحد المصادر إن القرار سيتخذ قبل نهاية العام."
+    )
+    q = next(q for q in run(text) if q.cue == ":")
+    assert same(q.speaker_canonical, "ثلاثة مصادر في قطاع الصناعة"), q.speaker_canonical
+
+
+def test_a_report_anaphor_with_no_report_named_before_is_not_the_last_speaker():
+    text = (
+        "وقال رئيس البلدية منير الخطيب إن أعمال الصيانة ستنتهي الشهر المقبل.\n"
+        "وأشار التقرير إلى أن نصف الطرق في المدينة بحاجة إلى تعبيد."
+    )
+    q = by_text(text, "نصف الطرق")
+    assert not same(q.speaker_canonical, "منير الخطيب")
+
+
+def test_a_report_anaphor_finds_the_body_that_spoke_in_that_report():
+    text = (
+        "وقالت منظمة أطباء بلا حدود في تقرير نشرته اليوم إن العيادات المتنقلة توقفت عن العمل.\n"
+        "وأشار التقرير إلى أن آلاف المرضى حرموا من العلاج."
+    )
+    q = by_text(text, "آلاف المرضى")
+    assert same(q.speaker_canonical, "منظمة أطباء بلا حدود")

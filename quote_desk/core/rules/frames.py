@@ -45,6 +45,7 @@ from quote_desk.core.rules.speaker import (
     is_accusative,
     is_adjunct_start,
     is_name_like,
+    is_relay_prep,
     looks_imperfect,
     looks_verb_with_object,
     name_mark,
@@ -288,7 +289,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     elif j + 1 < limit and toks[j].norm in ("فيه", "فيها", "فيهما") and gap_kind(doc.gap_after(j)) is None:
         j += 1  # "…بياناً طالبت فيه لجنة الحكام بـ…": past فيه, the object and the content
         stop = scan_phrase(doc, j, limit, form)
-    elif j < limit and toks[j].norm == "عن" and (form.role == "relay" or form.lemma in RELAY_LEMMAS):
+    elif j < limit and is_relay_prep(form, toks[j].norm) and (form.role == "relay" or form.lemma in RELAY_LEMMAS):
         stop = Stop(j, "an")  # a relay verb after its subject: "وسائل إعلام نقلت عن …"
     elif j + 1 < limit and toks[j].norm in PREP_PRONOUNS and gap_kind(doc.gap_after(j)) is None and not (
         toks[j + 1].norm in doc.lex.complementizers or _opens_adjunct(doc, j + 1, limit)
@@ -303,11 +304,14 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         stop = scan_phrase(doc, j, limit, form, max_len=16)  # agency titles run long
     steps = 0
     comp: tuple[Range, str] | None = None
+    object_after_adjunct = False  # "ودعت الخارجية، في بيان، المجتمع الدولي إلى …": past the adjunct comes the object
     while steps < 8:
         steps += 1
         a, b = j, stop.at
         if b > a:
-            segments.append((a, b))
+            if not (object_after_adjunct and segments):
+                segments.append((a, b))
+            object_after_adjunct = False
         if stop.why == "an_pron":
             # "ونقل المكتب الإعلامي لبري عنه قوله إن …": the outlet relays someone named before (the pronoun)
             if segments:
@@ -373,6 +377,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 if j < limit and segments and toks[j].norm in form.preps and (form.role == "call" or form.lemma in PP_VERBS) and gap_kind(doc.gap_before(j)) is None:
                     comp = _pp_content(doc, j, limit, sent.end, form, reasons)
                     break
+                object_after_adjunct = form.role in ("call", "accuse")
                 stop = Stop(j, gap_kind(doc.gap_before(j)) or "comp") if j < limit else Stop(j, "eos")
                 if stop.why == "comp" and not (j < limit and toks[j].norm in doc.lex.complementizers):
                     stop = scan_phrase(doc, j, limit, form)
@@ -403,7 +408,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             if ba_verb and j < limit and toks[j].norm.startswith("ب") and not _is_comp_tok(doc, j):
                 stop = Stop(j, "ba")  # "أفادت الجامعة في بيان بنفاد جميع التذاكر"
                 continue
-            if relay_verb and j < limit and toks[j].norm == "عن" and segments:
+            if relay_verb and j < limit and is_relay_prep(form, toks[j].norm) and segments:
                 stop = Stop(j, "an")  # "ونقلت صحيفة «X» في عددها الصادر اليوم عن مصدر …": the relay after the adjunct
                 continue
             if pp_verb and j < limit and toks[j].norm in form.preps and segments and not (
@@ -2162,6 +2167,8 @@ def cue_is_saying_participle(doc: Doc, k: int) -> bool:
 
 
 # "وجاء في بيان الوزارة أن …": a statement's text is reported through جاء/ورد في + the document
+DOCUMENT_ADJECTIVES = folded({"المشترك", "مشترك", "الختامي", "ختامي", "الرسمي", "رسمي", "الاخير", "الجديد", "جديد", "السنوي",
+                               "سنوي", "المكتوب", "مكتوب", "المقتضب", "مقتضب", "الصحفي", "صحفي", "المطول", "مطول"})
 REPORT_VERBS = folded({"جاء", "وجاء", "ورد", "وورد", "جاءت", "وجاءت"})
 DOCUMENT_NOUNS = folded({"بيان", "تقرير", "رساله", "بلاغ", "وثيقه", "مذكره", "نص", "حكم", "قرار", "تغريده", "منشور",
                          "تدوينه", "كلمه", "خطاب", "نشره", "نشريه", "دراسه", "اعلان", "تعميم"})
@@ -2193,7 +2200,12 @@ def report_frame(doc: Doc, k: int) -> Candidate | None:
         a = k + 3
     elif nxt == "في" and strip_article(toks[k + 2].norm) in DOCUMENT_NOUNS:
         noun = k + 2
-        if not toks[noun].norm.startswith("ال"):
+        x = noun + 1
+        while x < c - 1 and toks[x].norm in DOCUMENT_ADJECTIVES:
+            x += 1
+        if x + 1 < c and toks[x].norm in ISSUED and toks[x + 1].norm == "عن":
+            a = x + 2  # "البيان (المشترك) الصادر عن وزارة الداخلية" / "بيان صادر عن الرئاسة": the issuer speaks
+        elif not toks[noun].norm.startswith("ال"):
             a = noun + 1  # بيان الوزارة: the genitive is the author
         elif noun + 2 < c and toks[noun + 1].norm in ("الذي", "التي"):
             a = noun + 3  # البيان الذي نشرته المفوضية: the relative clause's subject

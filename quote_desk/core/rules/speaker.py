@@ -42,7 +42,13 @@ IDAFA_NOUNS = folded(
     .split()
 )
 NAME_STARTERS = folded({"عبد", "ابو", "ابي", "بن", "ابن", "ال", "ام", "بنت"})
-RELAY_LEMMAS = folded({"أفاد", "ذكر", "أورد", "نقل"})
+RELAY_LEMMAS = folded({"أفاد", "ذكر", "أورد", "نقل", "نسب"})
+
+
+def is_relay_prep(cue: CueForm | None, t: str) -> bool:
+    """The preposition that hands over to the relayed speaker: عن (نقلت الوكالة عن …), or إلى after نسب
+    (نسبت الصحيفة إلى مسؤول قوله …)."""
+    return t == "عن" or (cue is not None and cue.lemma == "نسب" and t == "الي")
 RELAY_BLOCKERS = folded({"الكشف", "الافصاح", "الاعلان", "كشف", "هويته", "اسمه",
                          # "النائب عن محافظة حمص", "نواب عن كتلة «حقوق»", "المسؤول عن التواصل": عن belongs to the role
                          "نائب", "النائب", "نائبة", "النائبة", "نواب", "النواب", "نائبان", "ممثل", "الممثل", "ممثلة",
@@ -360,7 +366,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if cue is not None and (cue.role == "relay" or cue.lemma in RELAY_LEMMAS) and t in ("عنه", "عنها", "عنهم", "عنهما") and j > i:
             return Stop(j, "an_pron")  # "ونقل المكتب الإعلامي عنه قوله …"
         if (
-            t == "عن"
+            is_relay_prep(cue, t)
             and j > i
             and (cue is None or cue.role == "relay" or cue.lemma in RELAY_LEMMAS)
             and doc.tokens[j - 1].norm not in RELAY_BLOCKERS
@@ -922,9 +928,12 @@ def classify(doc: Doc, a: int, b: int) -> str:
     text = " ".join(norms)
     if any(x in text for x in ("عدم الكشف", "عدم ذكر", "عدم الافصاح", "رفض الكشف", "طلب عدم", "فضل عدم", "اشترط عدم")):
         return "anonymous_source"
-    head = norms[0]
-    if head in lex.honorifics and len(norms) > 1:
-        head = norms[1]
+    h = 0
+    while h + 1 < len(norms) and (norms[h] in QUANTIFIERS or norms[h].isdigit() or norms[h] == "من"):
+        h += 1  # "ثلاثة مصادر مطلعة"، "عدد من المسؤولين": the counted noun is the head
+    head = norms[h]
+    if head in lex.honorifics and len(norms) > h + 1:
+        head = norms[h + 1]
     info = lex.noun(head)
     if info is None and head.startswith("و"):
         info = lex.noun(head[1:])
@@ -944,6 +953,21 @@ def classify(doc: Doc, a: int, b: int) -> str:
             return "group"
         if info.cls == "person":
             return "person"
-    if starts_with_title(doc, a, b):
-        return "person"
+    if _all_places(doc, a, b):
+        return "organization"  # "قالت مصر"، "أعلنت فرنسا وألمانيا": a state speaks through its government
     return "person"
+
+
+def _all_places(doc: Doc, a: int, b: int) -> bool:
+    """The phrase is one place, or places joined by و, and no word of it is a given name."""
+    k = a
+    while k < b:
+        if doc.tokens[k].norm in doc.lex.given_names:
+            return False
+        n = place_at(doc, k, b)
+        if n == 0 and k > a and doc.tokens[k].norm.startswith("و"):
+            n = doc.lex.place_end([doc.tokens[k].norm[1:]]) if doc.lex.may_start_place(doc.tokens[k].norm[1:]) else 0
+        if n == 0:
+            return False
+        k += n
+    return b > a
