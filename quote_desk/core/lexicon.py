@@ -66,6 +66,8 @@ class Lexicon:
     places: frozenset[tuple[str, ...]] = frozenset()  # folded token tuples, as written (resources/lexicons/places.txt)
     place_len: dict[str, int] = field(default_factory=dict)  # first folded token -> longest place starting with it
     given_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m | f
+    # outlet names spelled with letter names that are also complementizers ("سي إن إن"): folded token tuples
+    letter_names: tuple[tuple[str, ...], ...] = ()
 
     def may_start_place(self, first: str) -> bool:
         """Whether a place name (possibly with a proclitic: بغزة، للعراق) can start with this folded word."""
@@ -307,4 +309,7 @@ def load_lexicon() -> Lexicon:
         places=places,
         place_len=place_len,
         given_names={normalize(r[0]): r[1] for r in _read_rows("given_names.tsv") if len(r) > 1 and r[1] in ("m", "f")},
+        letter_names=tuple(
+            ws for r in _read_rows("media_names.txt") if len(ws := tuple(normalize(r[0]).split())) > 1 and set(ws) & set(comps)
+        ),
     )

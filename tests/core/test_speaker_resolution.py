@@ -1527,3 +1527,38 @@ def test_a_report_anaphor_finds_the_body_that_spoke_in_that_report():
     )
     q = by_text(text, "آلاف المرضى")
     assert same(q.speaker_canonical, "منظمة أطباء بلا حدود")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("وقال دبلوماسيون غربيون لشبكة سي إن إن إن مجلس الأمن سيصوت الخميس.", "مجلس الأمن"),
+        ("وذكرت شبكة إن بي سي إن وزير الدفاع قدم استقالته.", "وزير الدفاع"),
+    ],
+)
+def test_an_outlet_spelled_in_letter_names_is_not_a_complementizer(text, start):
+    q = run(text)[0]
+    assert q.text.startswith(start), q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("وهددت نقابة المعلمين بتعليق الدراسة في المدارس الحكومية إذا لم تصرف العلاوات.", "تعليق الدراسة", "نقابة المعلمين"),
+        ("وتوعد قائد الشرطة صالح الدوري بـ«ملاحقة كل من تورط» في أعمال الشغب.", "ملاحقة كل", "صالح الدوري"),
+    ],
+)
+def test_a_threat_with_its_content_is_reported_speech(text, fragment, speaker):
+    q = by_text(text, fragment)
+    assert same(q.speaker_canonical, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولندن تتوعد بالرد\n\nوصل الوفد إلى العاصمة صباح اليوم.",  # a bare threat names an act
+        "وقالت البلدية إن عشرات المنازل مهددة بالانهيار.",  # the passive participle is not a cue
+    ],
+)
+def test_a_bare_threat_or_a_threatened_thing_is_not_a_quote(text):
+    assert all("بالرد" not in q.text and q.cue not in ("تتوعد", "مهددة") for q in run(text))

@@ -460,6 +460,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     (cs, ce), kind = comp
     if cs < toks[ci].end:
         return None
+    if form.lemma in THREAT_LEMMAS and kind == "indirect" and len(doc.text[cs:ce].split()) < 2:
+        return None  # "وواشنطن تتوعد بالرد": a bare threat names an act, it reports no words
     cand = Candidate((cs, ce), kind, (toks[ci].start, toks[ci].end), si, "explicit", lemma=form.lemma)
     cand.gender, cand.number = form.gender, form.number
     cand.reasons = reasons
@@ -625,6 +627,7 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
 
 
 INFORM_LEMMAS = folded({"ابلغ", "اخبر"})
+THREAT_LEMMAS = folded({"هدد", "توعد"})
 
 
 def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:

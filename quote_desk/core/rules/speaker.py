@@ -78,7 +78,19 @@ TEMPORAL_CONJ = folded({"بعد", "وبعد", "قبل", "وقبل", "قبيل", 
 
 
 def _is_comp(doc: Doc, k: int) -> bool:
-    return doc.tokens[k].norm in doc.lex.complementizers and not temporal_clause(doc, k - 1)
+    return doc.tokens[k].norm in doc.lex.complementizers and not temporal_clause(doc, k - 1) and not in_letter_name(doc, k)
+
+
+def in_letter_name(doc: Doc, k: int) -> bool:
+    """Token k is a letter of an outlet spelled in letter names: "لشبكة سي إن إن إن الإدارة …" — the first two إن
+    are the outlet, the third is the complementizer."""
+    for name in doc.lex.letter_names:
+        n = len(name)
+        for s in range(max(0, k - n + 1), k + 1):
+            if s + n <= len(doc.tokens) and all(doc.tokens[s + x].norm == name[x] for x in range(n)) and \
+                    all(doc.gap_before(s + x).strip() == "" for x in range(1, n)):
+                return True
+    return False
 
 
 def temporal_clause(doc: Doc, k: int) -> bool:
@@ -434,7 +446,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             "اليه", "اليها", "اليهم", "اليهما", "معه", "معها", "معهم", "له", "لها", "لهم", "ل", "لل"
         ) or _after_lam(doc.tokens[j + 1].norm) is not None):
             return Stop(j, "anon")  # "وسطاء عقاريون تحدثت إليهم «الخليج» إن …": a relative clause describes them
-        if j > i and t in NP_BREAKERS:
+        if j > i and t in NP_BREAKERS and not in_letter_name(doc, j):
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None and not t.startswith("ال"):
             # a perfect verb, 3rd person plural: after a definite subject or a name the phrase has ended ("الأهالي
