@@ -1562,3 +1562,17 @@ def test_a_threat_with_its_content_is_reported_speech(text, fragment, speaker):
 )
 def test_a_bare_threat_or_a_threatened_thing_is_not_a_quote(text):
     assert all("بالرد" not in q.text and q.cue not in ("تتوعد", "مهددة") for q in run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("وطالبت رابطة الأسرى رئيس الحكومة بنيامين نتنياهو بإبرام صفقة تبادل قبل نهاية الشهر.", "إبرام صفقة", "رابطة الأسرى"),
+        ("واتهمت الحركة بسام الصالح بتسريب وثائق داخلية إلى الصحافة.", "تسريب وثائق", "الحركة"),
+        ("وطالبت النقابة الوزير بالاعتذار العلني عن تصريحاته بحق الممرضين.", "الاعتذار العلني", "النقابة"),
+    ],
+)
+def test_a_name_that_begins_with_ba_is_an_object_not_the_preposition(text, content, speaker):
+    q = run(text)[0]
+    assert q.text.startswith(content), q.text
+    assert same(q.speaker, speaker), q.speaker

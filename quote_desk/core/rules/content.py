@@ -5,7 +5,13 @@ from __future__ import annotations
 from quote_desk.core.document import Doc
 from quote_desk.core.normalize import folded
 from quote_desk.core.rules.marks import strip_span
-from quote_desk.core.rules.speaker import gap_kind, honorific_pronoun, is_accusative, name_mark
+from quote_desk.core.rules.speaker import (
+    gap_kind,
+    honorific_pronoun,
+    is_accusative,
+    name_mark,
+    opens_ba_phrase,
+)
 
 TRIM = " \t\u200f\u200e\u200b.،,:؛;…"
 # Words after a comma that start the journalist's own add-on, not the speaker's words.
@@ -61,8 +67,7 @@ def complement_follows(
     if role == "call":  # داعيةً (المنظمات الدولية) إلى التدخل: an object may stand before the preposition
         return call_prep_at(doc, k, limit, preps) is not None
     if role == "accuse":  # متهمة المنظمات الأممية بالتقصير: object, then ب + the accusation
-        return any(doc.tokens[x].norm.startswith("ب") and (len(doc.tokens[x].norm) > 3 or (doc.tokens[x].norm == "ب" and x + 1 < limit))
-                   for x in range(k + 2, min(limit, k + 7)))  # … بـ"وضع شروط": the preposition alone before a mark
+        return any(opens_ba_phrase(doc, x, limit) for x in range(k + 2, min(limit, k + 7)))  # … بـ"وضع شروط" too
     return allow_pp and nxt == "علي" and k + 2 < limit
 
 
@@ -104,7 +109,7 @@ def call_prep_at(doc: Doc, k: int, limit: int, preps: frozenset[str]) -> int | N
         t = doc.tokens[x].norm
         if t in preps and x + 1 < limit:
             return x
-        if "ب" in preps and t.startswith("ب") and len(t) > 3 and t != "باسم":
+        if "ب" in preps and t != "ب" and opens_ba_phrase(doc, x, limit):
             return x
     return None
 

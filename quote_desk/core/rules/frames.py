@@ -49,6 +49,7 @@ from quote_desk.core.rules.speaker import (
     looks_imperfect,
     looks_verb_with_object,
     name_mark,
+    opens_ba_phrase,
     place_at,
     possessive_noun,
     scan_phrase,
@@ -394,6 +395,12 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             else:
                 stop = Stop(j, gk) if gk in ("colon", "mark", "comma") else Stop(j, "eos")
             continue
+        if stop.why == "object":  # "وطالبت النقابة الوزير بالاعتذار": past the object, the preposition opens the content
+            px = next((x for x in range(stop.at + 1, min(limit, stop.at + 8))
+                       if gap_kind(doc.gap_before(x)) is None and (toks[x].norm in form.preps or opens_ba_phrase(doc, x, limit))), None)  # fmt: skip
+            if px is not None:
+                comp = _pp_content(doc, px, limit, sent.end, form, reasons)
+            break
         if stop.why == "verb_pp":  # أعرب عن قلقه من …: the content is what is expressed
             stop = Stop(stop.at, "pp")
         if stop.why == "pp":
@@ -420,7 +427,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 # "واتهم الجيش في بيان قوات الدعم بـ«…»": past the adjunct, an object, then the preposition
                 px = next(
                     (x for x in range(j, min(limit, j + 8))
-                     if toks[x].norm in form.preps or (toks[x].norm.startswith("ب") and (len(toks[x].norm) > 3 or toks[x].norm == "ب"))),
+                     if toks[x].norm in form.preps or opens_ba_phrase(doc, x, limit)),
                     None,
                 )
                 if px is not None:
@@ -448,7 +455,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         for x in range(ci + 2, min(limit, ci + 9)):
             if gap_kind(doc.gap_before(x)) is not None:
                 break
-            if toks[x].norm.startswith("ب") and len(toks[x].norm) > 3 and not toks[x].norm.startswith("باسم"):
+            if toks[x].norm != "ب" and opens_ba_phrase(doc, x, limit):
                 comp = _pp_content(doc, x, limit, sent.end, form, reasons)
                 segments = [sg for sg in segments if sg[1] <= x]
                 break
@@ -1262,7 +1269,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
         comp_direct: Range | None = None
         if form.role == "accuse":
             bx = next((x for x in range(nxt + 1, min(limit, nxt + 6))
-                       if toks[x].norm.startswith("ب") and (len(toks[x].norm) > 3 or (toks[x].norm == "ب" and x + 1 < limit))), None)
+                       if opens_ba_phrase(doc, x, limit)), None)
             if bx is None:
                 return None
             if toks[bx].norm == "ب":  # متهماً الحكومة بـ"وضع شروط …": the preposition alone before a mark

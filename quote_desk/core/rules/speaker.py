@@ -81,6 +81,17 @@ def _is_comp(doc: Doc, k: int) -> bool:
     return doc.tokens[k].norm in doc.lex.complementizers and not temporal_clause(doc, k - 1) and not in_letter_name(doc, k)
 
 
+def opens_ba_phrase(doc: Doc, x: int, limit: int) -> bool:
+    """Token x is the preposition ب joined to a word (بالتوصل، بإلغاء، بفرض) or standing alone before a quoted
+    phrase (بـ"…"). Names that begin with ب are not: "رئيس الوزراء بنيامين نتنياهو"، "بسام"، "باسم"."""
+    t = doc.tokens[x].norm
+    if not t.startswith("ب"):
+        return False
+    if t == "ب":
+        return x + 1 < limit
+    return len(t) > 3 and not t.startswith("باسم") and (t.startswith("بال") or t not in doc.lex.given_names)
+
+
 def in_letter_name(doc: Doc, k: int) -> bool:
     """Token k is a letter of an outlet spelled in letter names: "لشبكة سي إن إن إن الإدارة …" — the first two إن
     are the outlet, the third is the complementizer."""
@@ -363,10 +374,8 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             cue is not None
             and cue.role in ("call", "accuse")
             and "ب" in cue.preps
-            and t.startswith("ب")
             and j >= i + (1 if cue.role == "accuse" else 0)  # "وطالبت بإجراء انتخابات": a dropped subject, then the object
-            and (len(t) > 3 or (t == "ب" and j + 1 < limit))  # بـ"تحويل …": the preposition alone before a mark
-            and t != "باسم"
+            and opens_ba_phrase(doc, j, limit)  # بـ"تحويل …" too: the preposition alone before a mark
         ):
             return Stop(j, "pp")
         if cue is not None and t in cue.preps and j + 1 < limit and _is_comp(doc, j + 1):
@@ -446,6 +455,12 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             "اليه", "اليها", "اليهم", "اليهما", "معه", "معها", "معهم", "له", "لها", "لهم", "ل", "لل"
         ) or _after_lam(doc.tokens[j + 1].norm) is not None):
             return Stop(j, "anon")  # "وسطاء عقاريون تحدثت إليهم «الخليج» إن …": a relative clause describes them
+        if j > i and cue is not None and cue.role in ("call", "accuse") and has_article(doc, j - 1) \
+                and (t in lex.given_names or t in lex.titles or (has_article(doc, j) and t[2:] in lex.titles)) \
+                and not starts_with_title(doc, i, j) and classify(doc, i, j) in ("organization", "group", "media"):
+            # "واتهمت الحركة بنيامين نتنياهو بـ…"، "وطالبت النقابة الوزير بـ…": a body is not followed by a person's
+            # name or title; that is the object
+            return Stop(j, "object")
         if j > i and t in NP_BREAKERS and not in_letter_name(doc, j):
             return Stop(j, "eos")
         if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None and not t.startswith("ال"):
