@@ -141,6 +141,8 @@ class Discourse:
             return True  # "وأضاف البيان أن …": the statement speaks for whoever issued it
         if any(n in lex.anaphora_markers for n in norms[1:]):
             return True
+        if len(norms) == 1 and has_article(self.doc, a) and len(norms[0]) >= 5 and self._names_head(head_stem(norms[0][2:])):
+            return True  # "قالت مبادرة «أرض السلام» … وأوضحت المبادرة": the head noun of a body named before
         if norms[0].startswith("ال"):
             info = lex.noun(norms[0])
             if info is None or info.cls not in ("org", "media", "anon", "person"):
@@ -150,6 +152,11 @@ class Discourse:
             # a definite role with a nisba adjective: "المسؤولة الأوروبية", "الوزير الفرنسي"
             return len(norms) == 2 and norms[1].startswith("ال") and norms[1].endswith(("ي", "يه")) and info.cls == "person"
         return False
+
+    def _names_head(self, hs: str) -> bool:
+        """A recent non-person entity was named with this head noun in construct ("مستشفى الشفاء" for المستشفى)."""
+        return any(e.stype != "anonymous_source" and e.mentions and e.head and e.head not in self.doc.lex.given_names
+                   and head_stem(e.head) == hs for e in self.entities[-30:])  # fmt: skip
 
     @staticmethod
     def _report_noun(word: str) -> bool:

@@ -1576,3 +1576,16 @@ def test_a_name_that_begins_with_ba_is_an_object_not_the_preposition(text, conte
     q = run(text)[0]
     assert q.text.startswith(content), q.text
     assert same(q.speaker, speaker), q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت مبادرة «خبز وكرامة» إن المتطوعين وزعوا ألف ربطة خبز.\nوأوضحت المبادرة أن التوزيع سيستمر طوال الشتاء.", "مبادرة «خبز وكرامة»"),
+        ("وقال مستشفى الأمل التخصصي إن المولدات توقفت ظهراً.\nوأضاف المستشفى أن حياة عشرين مريضاً في خطر.", "مستشفى الأمل التخصصي"),
+        ("وذكرت خلية الإعلام الحربي أن الطائرات استهدفت وكراً للمسلحين.\nوأكدت الخلية أن العملية ما زالت مستمرة.", "خلية الإعلام الحربي"),
+    ],
+)
+def test_the_head_noun_of_a_body_named_before_points_back_to_it(text, speaker):
+    q = run(text)[-1]
+    assert same(q.speaker_canonical, speaker), q.speaker_canonical
