@@ -169,7 +169,8 @@ def _verb_forms(lemma: str, imperf: str, part: str, extra: dict[str, list[str]])
             forms.append((f, "perf", "m", "du"))
     forms.append((fem + "ا", "perf", "f", "du"))
     hollow = len(p) == 4 and p[0] == "ا" and p[2] == "ا"  # أضاف، أشار، أفاد: the long vowel drops (أضفن، أشرن)
-    fp_default = p[0] + p[1] + p[3] + "ن" if hollow else stem + "ن"
+    # defective verbs keep their weak letter before ن: روين، نفين، رأين، دعون (not رون، ران — a name, a verb)
+    fp_default = p[0] + p[1] + p[3] + "ن" if hollow else stem + ("ين" if p.endswith("ي") else "ون") if defective else stem + "ن"
     forms += [(f, "perf", "f", "pl") for f in extra.get("fp", [fp_default])]
     if imperf and imperf != "-":
         s = normalize(imperf)

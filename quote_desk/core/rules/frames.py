@@ -641,7 +641,7 @@ def _opens_adjunct(doc: Doc, j: int, limit: int) -> bool:
     """At the start of a phrase, a preposition (في مناسبات عديدة، خلال استقباله، عليها) or an addressee with
     ل (قال للباحثين، لوكالة …) opens an adjunct."""
     t = doc.tokens[j].norm
-    if doc.tokens[j].text == "علي":
+    if doc.tokens[j].text in ("علي", "إمام"):  # the name Ali; an imam (the prepositions are على، أمام)
         return False
     if t.startswith("لل") or (t.startswith("ل") and (doc.lex.noun(t[1:]) is not None or t[1:] in doc.lex.titles)):
         return True
@@ -723,6 +723,22 @@ def _assign_speaker_segments(doc: Doc, cand: Candidate, segments: list[tuple[int
             cand.title, cand.speaker = first, (k, appos[1])
             cand.reasons.append("title:before")
             return
+    if (
+        appos is not None
+        and 2 <= first[1] - first[0] <= 3
+        and not has_article(doc, first[0])
+        and has_article(doc, first[0] + 1)
+        and doc.tokens[first[0]].norm not in doc.lex.given_names
+        and doc.lex.noun(doc.tokens[first[0]].norm) is None
+        and find_name(doc, *first) is None
+        and 2 <= appos[1] - appos[0] <= 4
+        and not has_article(doc, appos[0])
+        and find_name(doc, *appos) == appos
+    ):
+        # "مختار القرية، أبو خالد الحريري،"، "إمام المسجد، يوسف عابد،": a role in construct, then who holds it
+        cand.title, cand.speaker = first, appos
+        cand.reasons.append("title:before")
+        return
     if appos is not None and _given_name_phrase(doc, *first) and starts_with_title(doc, *appos) and not _given_name_phrase(doc, *appos):
         # "أمين الناصر، رئيس أرامكو وكبير إدارييها التنفيذيين،": a name that starts with a title word, then the title
         cand.speaker, cand.title = first, appos
@@ -1479,6 +1495,9 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
         return main_clause_subject(doc, si, ci)
     if not first.startswith("ال") and not starts_with_title(doc, k, k + 1) and k + 1 < ci and (
         toks[k + 1].norm.startswith("ال") or starts_with_title(doc, k + 1, k + 2)
+        # "دانت وزارة الخارجية …": an unknown word before a body noun in construct
+        or (first not in doc.lex.given_names and doc.lex.noun(first) is None and first not in IDAFA_NOUNS
+            and (toks[k + 1].norm in IDAFA_NOUNS or (doc.lex.noun(toks[k + 1].norm) is not None and doc.lex.noun(toks[k + 1].norm).cls == "org")))
     ):
         # "بدوره، حمّل الناطق باسم الرئاسة …": an unknown word before a title or a definite noun is the verb
         return main_clause_subject(doc, si, ci)
@@ -1809,7 +1828,20 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     _assign_speaker(doc, probe, segs[:2])
     if probe.speaker is None:
         return None
-    return _subject_ok(doc, *probe.speaker)
+    return _subject_ok(doc, *probe.speaker) or _apposed_name(doc, probe)
+
+
+def _apposed_name(doc: Doc, probe: Candidate) -> tuple[int, int] | None:
+    """"زعيم المعارضة، رون ألموغ،": a short phrase between commas after a title is a name by its place, even when
+    the lexicon knows none of its words."""
+    if probe.title is None or probe.speaker is None or "title:before" not in probe.reasons:
+        return None
+    a, b = probe.speaker
+    if not 2 <= b - a <= 4 or has_article(doc, a) or any(is_accusative(doc.tokens[x].text) for x in range(a, b)):
+        return None
+    if gap_kind(doc.gap_before(a)) != "comma" or (b < len(doc.tokens) and gap_kind(doc.gap_before(b)) != "comma"):
+        return None
+    return (a, b)
 
 
 # Words that open a new clause after a comma (never an apposition): إذ، حيث، لكن، بينما …

@@ -29,6 +29,7 @@ PREP_PRONOUNS = folded(
 )
 # Clauses that say a source is unnamed; they are cut from the mention (the mention stays "مسؤول في الحزب").
 ANONYMITY_VERBS = folded({"طلب", "طالبا", "طالبين", "طالبه", "فضل", "مفضلا", "رفض", "رافضا", "اشترط", "مشترطا", "شريطه", "اشترطت", "طلبت", "فضلت", "طلبوا", "فضلوا", "رفضت", "رفضوا", "مفضله", "مفضلين"})
+UNNAMED = re.compile(r"^(يسم|تسم|نسم|يذكر|تذكر|يكشف|تكشف|يفصح|تفصح|تحدد|يحدد|تعرف|يعرف)")
 ANONYMITY_OBJECTS = folded({"عدم", "الا", "حجب", "ذكر", "الكشف", "كشف", "الافصاح", "نشر", "الاشاره"})
 # Nouns that head an idafa title chain without the article: وزير خارجية روسيا، رئيس وزراء إسرائيل.
 IDAFA_NOUNS = folded(
@@ -78,7 +79,23 @@ TEMPORAL_CONJ = folded({"بعد", "وبعد", "قبل", "وقبل", "قبيل", 
 
 
 def _is_comp(doc: Doc, k: int) -> bool:
-    return doc.tokens[k].norm in doc.lex.complementizers and not temporal_clause(doc, k - 1) and not in_letter_name(doc, k)
+    return doc.tokens[k].norm in doc.lex.complementizers and not temporal_clause(doc, k - 1) and not in_letter_name(doc, k) \
+        and not name_particle(doc, k)
+
+
+def name_particle(doc: Doc, k: int) -> bool:
+    """"رينيه فان ديك"، "لودفيغ فان دام": فان without a hamza between a name and an indefinite word, with no comma
+    around it, is the Dutch particle, not فإن."""
+    t = doc.tokens[k]
+    return (
+        t.text == "فان"
+        and 0 < k < len(doc.tokens) - 1
+        and (doc.tokens[k - 1].norm in doc.lex.given_names or is_name_like(doc, k - 1))
+        and not doc.tokens[k - 1].norm.startswith(("ال", "ل", "ب"))
+        and not doc.tokens[k + 1].norm.startswith("ال")  # "… فان الوضع": the complementizer before a definite subject
+        and doc.gap_before(k).strip() == ""
+        and doc.gap_before(k + 1).strip() == ""
+    )
 
 
 def opens_ba_phrase(doc: Doc, x: int, limit: int) -> bool:
@@ -222,7 +239,7 @@ def is_adjunct_start(doc: Doc, k: int, limit: int) -> bool:
                 return True  # "وأكد الوزير، بحسب البيان، أن …": a source phrase inside the frame
     if t == "علي" and k > 0 and doc.tokens[k - 1].norm.startswith(("مطلع", "المطلع")):
         return False  # مطلع على سير المحادثات: the adjective's complement
-    if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي",):
+    if t in PREPOSITIONS and doc.tokens[k].text.replace("\u0640", "") not in ("علي", "إمام"):  # the name Ali; the imam
         nxt = doc.tokens[k + 1].norm if k + 1 < limit else ""
         if nxt in ("احدث", "اخر", "اول", "احد", "ثاني", "اخري", "اولي") and k + 2 < limit:
             nxt = doc.tokens[k + 2].norm  # "في أحدث تقاريرها", "في آخر تصريح له"
@@ -353,6 +370,9 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             return Stop(j, "adjunct")  # "ولفت الوزير الانتباه إلى أن …": the verb's fixed object
         if j > i and t in ANONYMITY_VERBS and j + 1 < limit and doc.tokens[j + 1].norm in ANONYMITY_OBJECTS:
             return Stop(j, "anon")
+        if j > i and t in ("لم", "ولم") and j + 1 < limit and UNNAMED.match(doc.tokens[j + 1].norm) \
+                and not any(is_accusative(doc.tokens[x].text) for x in range(i, j)):  # "اتهم X «أطرافاً» لم يسمها": the object's
+            return Stop(j, "anon")  # "عن مسؤول أمني لم يسمّه أن …"، "مصدر لم تكشف هويته": who it is stays untold
         if j > i and paren_depth == 0 and "(" in doc.gap_before(j) and _numeric_paren(doc, j):
             return Stop(j, "anon")  # (52 عاماً): an age or a date in brackets ends the mention
         if cue is not None and (cue.role in ("express", "reveal") or cue.lemma == "اعلن") and t == "عن" and j > i and not (
@@ -461,9 +481,11 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             # "واتهمت الحركة بنيامين نتنياهو بـ…"، "وطالبت النقابة الوزير بـ…": a body is not followed by a person's
             # name or title; that is the object
             return Stop(j, "object")
-        if j > i and t in NP_BREAKERS and not in_letter_name(doc, j):
+        if j > i and t in NP_BREAKERS and not in_letter_name(doc, j) and not name_particle(doc, j):
             return Stop(j, "eos")
-        if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None and not t.startswith("ال"):
+        if j > i and not paren_depth and t.endswith("وا") and len(t) >= 5 and lex.noun(t) is None and lex.cue(t) is None \
+                and not t.startswith(("ال", "لل")) and t not in lex.given_names and not place_at(doc, j, limit):
+            # (للأونروا، أوتاوا، نيكاراغوا end in وا too: names, not verbs)
             # a perfect verb, 3rd person plural: after a definite subject or a name the phrase has ended ("الأهالي
             # تجمعوا …"); an indefinite head keeps the clause that describes it ("دبلوماسيون أوروبيون حضروا المؤتمر")
             head = doc.tokens[i].norm
