@@ -77,14 +77,6 @@ class Entity:
         return self._canon[1]
 
 
-def _strip_accusative(word: str) -> str:
-    """مصدراً → مصدر، أمنياً → أمني (the written word without its accusative alif and tanween)."""
-    for end in ("اً", "ًا"):
-        if word.endswith(end) and len(word) > 3:
-            return word[: -len(end)]
-    return word
-
-
 def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
     lex = doc.lex
     out = []
@@ -260,9 +252,7 @@ class Discourse:
             e0 += 1
         e0 = close_open_marks(doc.text, s0, e0)  # a closing bracket or mark left outside: (قنا), («آفاد»), "فيفا"
         text = prefix + doc.text[s0:e0]
-        if is_accusative(doc.tokens[a].text):
-            # "غير أن مصدراً أمنياً أكد": the subject of أن is accusative; its canonical form is the nominative
-            text = " ".join(_strip_accusative(doc.tokens[k].text) for k in range(a, b))
+        # "غير أن مصدراً أمنياً أكد": an accusative subject keeps its written form, as the text names the source
         key = mention_key(doc, a, b)
         if lam and key:
             key = (strip_article(key[0][1:]) or key[0], *key[1:])

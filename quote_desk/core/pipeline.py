@@ -59,6 +59,9 @@ COMP_ONLY_FORMS = {
     # bare ردّ is also "returned" (ورد "was mentioned" stays out): a cue when a colon or a complementizer follows
     "رد": CueForm("رد", "say", "perf", "m", "sg", frozenset({"علي"})),
 }
+PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "فهو", "فهي", "هم", "وهم", "فهم"})
+
+
 def _introduced(c: Candidate, text: str) -> bool:
     """Content introduced by a complementizer or a colon (not a bare object, a preposition, or a term in quote
     marks right after the verb: "تشترط «ضمانات مكتوبة»")."""
@@ -148,6 +151,8 @@ class Extractor:
             nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
             if prev in ("بن", "ابن", "بنت", "ابو", "ام", "عبد") and d.gap_before(tok.i).strip() == "":
                 continue  # "فيصل بن طالب": a name, not the verb طالب
+            if form.pos == "perf" and prev in PRONOUN_SUBJECTS and d.gap_before(tok.i).strip() == "":
+                continue  # "عمرو، وهو طالب بمدرسة …": after a pronoun the word is the predicate noun, not the verb طالب
             glued = tok.i > 0 and not d.text[d.tokens[tok.i - 1].end : tok.start].strip()
             if (glued and (prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS)) or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
                 continue  # "رفض ذكر اسمه", "عدم الكشف": the anonymity formula, not a statement
@@ -171,7 +176,7 @@ class Extractor:
                     c = None  # "ولم تعلق الرئاسة على الأحكام": a statement that was not made
                 if comp_only and c is not None and (
                     not _introduced(c, d.text)
-                    or (c.speaker is not None and c.speaker[1] - c.speaker[0] > 4)
+                    or (c.speaker is not None and c.speaker[1] - c.speaker[0] > 4 and form.lemma == "بين")
                 ):
                     c = None  # بين with a long phrase before أن is the preposition "between"
             elif form.pos == "part":
@@ -532,6 +537,10 @@ def _trim_mention(d: Doc, a: int, b: int) -> tuple[int, int]:
         a += 1  # "م. فاطمة جوهر حياة", "د. سالم": an abbreviated honorific
     a = after_honorifics(d, a, b)
     while b > a and d.tokens[b - 1].norm in ("ايضا", "كذلك", "بدوره", "بدورها", "نفسه", "نفسها", "ذاته", "ذاتها") and b - a > 1 and not (
+        # "أطباء في المستشفى نفسه": the emphasis belongs to the noun of the prepositional phrase
+        d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a >= 3 and d.tokens[b - 2].norm.startswith("ال")
+        and any(d.tokens[x].norm in ("في", "من", "لدي", "داخل") for x in range(a + 1, b - 2))
+    ) and not (
         d.tokens[b - 1].norm in d.lex.anaphora_markers and b - a <= 3  # "المصادر الليبية نفسها" points back
         # "البرلمانية ذاتها" is a role that points back; "ضو البيت نفسه" is a name with emphasis
         and (d.lex.noun(d.tokens[a].norm) is not None or d.tokens[a].norm[2:] in d.lex.titles

@@ -712,19 +712,20 @@ def test_a_cue_in_a_temporal_clause_shares_the_dropped_subject():
     assert same(q.speaker_canonical, "مريم عثمان")
 
 
-def test_the_accusative_subject_of_anna_speaks_under_its_nominative_name():
+def test_the_accusative_subject_of_anna_speaks_under_its_written_name():
+    # the source is named as the text names it (12 of 15 annotated cases in our corpus keep the accusative)
     text = "وقال الجيش إن الوضع مستقر. غير أن مصدراً أمنياً أكد أن الهجوم فشل. لكن شهوداً قالوا إن القصف استمر."
     first = by_text(text, "الهجوم فشل")
     second = by_text(text, "القصف استمر")
-    assert first.speaker == "مصدراً أمنياً" and same(first.speaker_canonical, "مصدر أمني")
+    assert first.speaker == "مصدراً أمنياً" and first.speaker_canonical == "مصدراً أمنياً"
     assert first.speaker_type == "anonymous_source"
-    assert same(second.speaker_canonical, "شهود")
+    assert second.speaker_canonical == "شهوداً"
 
 
 def test_a_quoted_outlet_after_ablagha_is_the_one_told():
     text = "غير أن مسؤولاً رفيعاً طلب عدم الكشف عن اسمه أبلغ «الرائد» بأن المفاوضات متعثرة."
     q = by_text(text, "المفاوضات متعثرة")
-    assert same(q.speaker_canonical, "مسؤول رفيع")
+    assert q.speaker_canonical == "مسؤولاً رفيعاً"
 
 
 def test_a_headline_with_a_place_and_a_body_is_a_topic():
@@ -1641,3 +1642,34 @@ def test_a_name_between_commas_after_a_title_is_a_name_even_when_it_is_also_a_pl
     text = "في المقابل، دافعت وزيرة العمل الإيطالية، جورجيا بينيتي، عن خطتها، وقالت للصحفيين إن المراكز ستفتح قريباً."
     q = by_text(text, "المراكز ستفتح")
     assert same(q.speaker_canonical, "جورجيا بينيتي"), q.speaker_canonical
+
+
+def test_a_cue_form_after_a_pronoun_is_the_predicate_noun():
+    # طالب is "demanded" and "student": after وهو it is the noun
+    text = "ويقول سامر، وهو طالب بكلية الهندسة، إن الامتحان كان أطول من المعتاد."
+    qs = run(text)
+    assert len(qs) == 1 and qs[0].cue == "ويقول" and same(qs[0].speaker_canonical, "سامر")
+
+
+def test_an_accusative_quantifier_keeps_what_it_counts():
+    text = "غير أن عدداً من الأطباء المقيمين قالوا إن المناوبات تجاوزت طاقتهم."
+    q = run(text)[0]
+    assert same(q.speaker_canonical, "عدداً من الأطباء المقيمين"), q.speaker_canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("غير أن موظفاً في دائرة الأراضي، فضّل عدم ذكر اسمه، قال إن الملفات اختفت من الأرشيف.", "موظفاً في دائرة الأراضي"),
+        ("لكن ممرضات في المستشفى ذاته، تحدثن إلى «النهار» شرط عدم ذكر أسمائهن، قلن إن الأجور تأخرت شهرين.", "ممرضات في المستشفى ذاته"),
+    ],
+)
+def test_a_clause_about_an_anonymous_source_between_commas_before_its_verb(text, speaker):
+    q = run(text)[0]
+    assert same(q.speaker_canonical, speaker), q.speaker_canonical
+
+
+def test_bare_kashafa_after_a_long_subject_with_an_anonymity_clause():
+    text = "غير أن مسؤولاً في هيئة الموانئ البحرية كشف، طالباً عدم الكشف عن اسمه، أن الرافعات معطلة منذ أسابيع."
+    q = by_text(text, "الرافعات معطلة")
+    assert same(q.speaker_canonical, "مسؤولاً في هيئة الموانئ البحرية"), q.speaker_canonical

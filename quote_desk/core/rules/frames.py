@@ -1170,6 +1170,17 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
     a = ci
     while a - 1 >= 0 and toks[a - 1].start >= sent_start and _joined(doc, a):
         a -= 1
+    end = ci
+    if a == ci and a > 0 and gap_kind(doc.gap_before(a)) == "comma":
+        # "غير أن موظفاً في القسم، فضّل عدم ذكر اسمه، قال …": a clause about the source between commas; the subject
+        # stands before it
+        s = a - 1
+        while s - 1 >= 0 and toks[s - 1].start >= sent_start and _joined(doc, s):
+            s -= 1
+        if toks[s].start >= sent_start and s > 0 and gap_kind(doc.gap_before(s)) == "comma" and _source_clause(doc, s, a):
+            end, a = s, s - 1
+            while a - 1 >= 0 and toks[a - 1].start >= sent_start and _joined(doc, a):
+                a -= 1
     if a < ci and toks[a].norm in RELATIVES and a > 0 and gap_kind(doc.gap_before(a)) == "comma":
         # "اللاعب سلطان، الذي سجل الهدف، قال …" / "…، الذي …، قد قال": the subject stands before the relative clause
         a2 = a - 1
@@ -1179,7 +1190,7 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
             return _trailing_name(doc, a2, a) or _svo_subject_range(doc, a2, a)
     elif a < ci and gap_kind(doc.gap_before(a)) == "comma" and a > 0:
         pass
-    b = ci
+    b = end
     while b - 1 >= a and (toks[b - 1].norm in ("قد", "لقد") or toks[b - 1].norm in KANA):
         b -= 1
     for k in range(b - 1, a - 1, -1):
@@ -1203,8 +1214,26 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
         b2 = a + 1
         while b2 < b and is_accusative(toks[b2].text):
             b2 += 1
+        if b2 + 1 < b and toks[b2].norm == "من" and (toks[a].norm.removesuffix("ا") in QUANTIFIERS or _indefinite_accusative_head(doc, a)):
+            return (a, b)  # "غير أن عدداً من النواب قالوا …": the quantifier and what it counts
+        if b2 + 1 < b and toks[b2].norm in ("في", "من", "لدي", "داخل", "ب") and not toks[b2 + 1].norm.startswith("ل"):
+            # "غير أن موظفاً في قسم النظافة، …، قال": the source keeps where it works, up to a clause about it
+            e = next((x for x in range(b2 + 1, b) if toks[x].norm in ANONYMITY_VERBS or doc.lex.cue(toks[x].norm) is not None
+                      or toks[x].norm in RELATIVES), b)  # fmt: skip
+            return (a, e)
         return (a, b2)  # "… رفيعاً طلب عدم الكشف عن اسمه": the accusative words, not the anonymity clause
     return _subject_ok(doc, a, b, before_verb=True)
+
+
+def _source_clause(doc: Doc, a: int, b: int) -> bool:
+    """A clause between commas that tells how the source spoke: "فضّل عدم ذكر اسمه"، "تحدثوا إلى «الأفق» شرط عدم
+    ذكر أسمائهم"، "طلب عدم الكشف عن هويته"."""
+    if _anonymity_clause(doc, a, b):
+        return True
+    return doc.tokens[a].norm in ("تحدث", "تحدثت", "تحدثوا", "تحدثا", "تحدثن", "تحدثتا") and any(
+        doc.tokens[x].norm in ANONYMITY_OBJECTS and doc.tokens[x - 1].norm in ANONYMITY_VERBS | {"بشرط", "شرط", "شريطه"}
+        for x in range(a + 1, b)
+    )
 
 
 def _conj_verb(doc: Doc, k: int) -> bool:
