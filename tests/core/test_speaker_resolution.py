@@ -1673,3 +1673,23 @@ def test_bare_kashafa_after_a_long_subject_with_an_anonymity_clause():
     text = "غير أن مسؤولاً في هيئة الموانئ البحرية كشف، طالباً عدم الكشف عن اسمه، أن الرافعات معطلة منذ أسابيع."
     q = by_text(text, "الرافعات معطلة")
     assert same(q.speaker_canonical, "مسؤولاً في هيئة الموانئ البحرية"), q.speaker_canonical
+
+
+def test_announced_deaths_of_martyrs_are_a_report():
+    text = "أعلنت وزارة الصحة، صباح الأحد، استشهاد أربعة مواطنين برصاص قوات الاحتلال في طوباس."
+    q = run(text)[0]
+    assert q.text.startswith("استشهاد") and same(q.speaker_canonical, "وزارة الصحة")
+
+
+@pytest.mark.parametrize("verb", ["وصاح", "وصرخ", "وهتف"])
+def test_a_raised_voice_reports_speech(verb):
+    text = f"{verb} أحد المعتصمين أمام البوابة: «لن نغادر قبل أن نسمع جواباً»."
+    q = run(text)[0]
+    assert q.kind == "direct" and same(q.speaker_canonical, "أحد المعتصمين")
+
+
+def test_ala_lisan_with_a_title_and_a_name_between_commas_and_a_quoted_outlet():
+    text = "وجاء على لسان الناطقة باسم البلدية، سناء الخوري، في حديث لإذاعة \"صوت المدينة\"، أن الحاويات الجديدة ستصل غداً."
+    q = run(text)[0]
+    assert same(q.speaker_canonical, "سناء الخوري") and same(q.title, "الناطقة باسم البلدية")
+    assert q.text.startswith("الحاويات")

@@ -2263,8 +2263,11 @@ def report_frame(doc: Doc, k: int) -> Candidate | None:
     how_in = "comp"
     if colon is not None and (c is None or colon < c):
         c, how_in = colon, gap_kind(doc.gap_before(colon)) or "colon"  # "وجاء في البلاغ: «…»"
-    if c is None or any(gap_kind(doc.gap_before(x)) in ("colon", "mark", "end") for x in range(k + 1, c)):
-        return None
+    if c is None or any(gap_kind(doc.gap_before(x)) in ("colon", "end") or (
+        gap_kind(doc.gap_before(x)) == "mark" and name_mark(doc, toks[x - 1].end, limit) is None
+        and name_mark(doc, toks[x - 2].end, limit) is None
+    ) for x in range(k + 1, c)):
+        return None  # (a short quoted name such as لقناة "العراقية" may stand in the frame)
     nxt = toks[k + 1].norm
     b: int | None = None
     if nxt == "علي" and toks[k + 2].norm == "لسان":
@@ -2284,6 +2287,28 @@ def report_frame(doc: Doc, k: int) -> Candidate | None:
             a, b = noun, noun + 1  # البيان: whoever issued it
     else:
         return None
+    title: tuple[int, int] | None = None
+    if b is None and nxt == "علي":
+        # "وجاء على لسان المتحدث باسم الوزارة، عادل الكعبي، في تصريح …، أن …": title and name between commas
+        segs: list[tuple[int, int]] = []
+        j = a
+        while j < c and len(segs) < 3:
+            if segs and (is_adjunct_start(doc, j, c) or toks[j].norm in PREPOSITIONS):
+                break
+            st = scan_phrase(doc, j, c, None, max_len=12)
+            e = next((x for x in range(j + 1, st.at) if toks[x].norm in PREPOSITIONS or is_adjunct_start(doc, x, c)), st.at)
+            if e > j:
+                segs.append((j, e))  # "على لسان المتهم في التحقيقات": the circumstance is no part of the speaker
+            if e < st.at:
+                break
+            if st.why != "comma" or st.at <= j:
+                break
+            j = st.at
+        probe = Candidate((0, 0), "indirect", None, doc.sent_of(toks[k].start), "explicit")
+        if segs:
+            _assign_speaker(doc, probe, segs[:2])
+        if probe.speaker is not None:
+            (a, b), title = probe.speaker, probe.title
     if b is None:
         b = next((x for x in range(a + 1, c)
                   if toks[x].norm in PREPOSITIONS or gap_kind(doc.gap_before(x)) == "comma" or is_adjunct_start(doc, x, c)), c)  # fmt: skip
@@ -2295,6 +2320,6 @@ def report_frame(doc: Doc, k: int) -> Candidate | None:
         return None
     (cs, ce), kind = comp
     cand = Candidate((cs, ce), kind, (toks[k].start, toks[k].end), si, "explicit")
-    cand.speaker = (a, b)
+    cand.speaker, cand.title = (a, b), title
     cand.reasons = reasons
     return cand
