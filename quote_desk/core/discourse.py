@@ -256,8 +256,8 @@ class Discourse:
         key = mention_key(doc, a, b)
         if lam and key:
             key = (strip_article(key[0][1:]) or key[0], *key[1:])
-        stype = classify(doc, a, b)
-        info = doc.lex.noun(nominative(doc.tokens[a].text, doc.tokens[a].norm))
+        stype = classify(doc, a, b, lam)
+        info = doc.lex.noun(key[0] if lam and key else nominative(doc.tokens[a].text, doc.tokens[a].norm))
         number = "sg"
         g = gender
         if info is not None and stype in ("anonymous_source", "group", "organization", "media"):

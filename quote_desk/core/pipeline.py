@@ -18,6 +18,7 @@ from quote_desk.core.rules.frames import (
     ACC_GOVERNORS,
     REPORT_VERBS,
     Candidate,
+    naming_clause,
     nonverbal_frames,
     participial_frame,
     postposed_frame,
@@ -59,6 +60,12 @@ COMP_ONLY_FORMS = {
     # bare ردّ is also "returned" (ورد "was mentioned" stays out): a cue when a colon or a complementizer follows
     "رد": CueForm("رد", "say", "perf", "m", "sg", frozenset({"علي"})),
 }
+def _voweled_passive(raw: str) -> bool:
+    """An imperfect written with a damma on its prefix (يُتوقع، تُذكر، يُعتقد): the passive voice."""
+    w = raw.lstrip("وف")
+    return len(w) > 2 and w[0] in "يت" and w[1] == "\u064f"
+
+
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "فهو", "فهي", "هم", "وهم", "فهم"})
 
 
@@ -151,6 +158,10 @@ class Extractor:
             nxt = d.tokens[tok.i + 1].norm if tok.i + 1 < len(d.tokens) else ""
             if prev in ("بن", "ابن", "بنت", "ابو", "ام", "عبد") and d.gap_before(tok.i).strip() == "":
                 continue  # "فيصل بن طالب": a name, not the verb طالب
+            if naming_clause(d, tok.i):
+                continue  # "…، ويُدعى آدم إسحق، …": the name a person goes by, not ادّعى
+            if form.pos == "imperf" and _voweled_passive(tok.text):
+                continue  # "يُتوقع أن …"، "يُقال إن …": a passive with its damma names no speaker
             if form.pos == "perf" and prev in PRONOUN_SUBJECTS and d.gap_before(tok.i).strip() == "":
                 continue  # "عمرو، وهو طالب بمدرسة …": after a pronoun the word is the predicate noun, not the verb طالب
             glued = tok.i > 0 and not d.text[d.tokens[tok.i - 1].end : tok.start].strip()

@@ -1693,3 +1693,57 @@ def test_ala_lisan_with_a_title_and_a_name_between_commas_and_a_quoted_outlet():
     q = run(text)[0]
     assert same(q.speaker_canonical, "سناء الخوري") and same(q.title, "الناطقة باسم البلدية")
     assert q.text.startswith("الحاويات")
+
+
+def test_a_call_participle_with_an_object_and_a_clause():
+    text = "وقال الاتحاد إن الحكم أخطأ في ثلاث حالات، مطالباً اللجنة بأن تنشر تسجيلات الفيديو كاملة."
+    q = by_text(text, "تنشر تسجيلات")
+    assert q.cue == "مطالباً" and same(q.speaker_canonical, "الاتحاد")
+
+
+def test_a_circumstantial_clause_between_the_cue_and_its_colon():
+    text = "وقال سالم الرواحي إن المحل خسر زبائنه. ويضيف وهو يشير إلى الرصيف المكسور: «لا أحد يمر من هنا»."
+    q = by_text(text, "لا أحد يمر")
+    assert q.kind == "direct" and same(q.speaker_canonical, "سالم الرواحي")
+
+
+def test_a_parallel_event_after_fima_is_the_writers():
+    text = "وقال أهالي الحي إنهم سيتقدمون بشكوى إلى المحافظ، فيما انتشرت على مواقع التواصل صور للنفايات."
+    q = run(text)[0]
+    assert q.text.endswith("المحافظ"), q.text
+
+
+def test_a_voweled_passive_names_no_speaker():
+    text = "أغلقت البلدية الطريق الساحلي بسبب عاصفة يُتوقع أن تضرب المنطقة مساء اليوم."
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال أحد المزارعين، ويُدعى صالح عمران، إن المحصول تلف بالكامل.", "صالح عمران"),
+        ("وقالت إحدى المعلمات، وتدعى سهام، إن الرواتب تأخرت شهرين.", "سهام"),
+    ],
+)
+def test_the_name_a_described_person_goes_by(text, speaker):
+    q = run(text)[0]
+    assert q.cue.startswith("وقال") and same(q.speaker_canonical, speaker)
+
+
+def test_yaddai_followed_by_a_subject_is_still_a_claim():
+    q = run("ويدعي المتهم أن الأموال كانت قرضاً شخصياً.")[0]
+    assert same(q.speaker_canonical, "المتهم")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "stype"),
+    [
+        ("ووفقاً لقرار المحكمة، فإن المتهمين يتحملون التعويضات كاملة.", "قرار المحكمة", None),
+        ("ووفقاً لمصادر دبلوماسية، فإن القمة ستعقد في موعدها.", "مصادر دبلوماسية", "anonymous_source"),
+        ("ووفقاً لتقرير هيئة الرقابة الأخير، فإن العجز تضاعف.", "هيئة الرقابة", None),
+    ],
+)
+def test_wafqan_li_drops_the_preposition_and_the_reports_adjective(text, speaker, stype):
+    q = run(text)[0]
+    assert q.speaker_canonical == speaker, q.speaker_canonical
+    assert stype is None or q.speaker_type == stype

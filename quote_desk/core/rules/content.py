@@ -109,6 +109,8 @@ def call_prep_at(doc: Doc, k: int, limit: int, preps: frozenset[str]) -> int | N
         t = doc.tokens[x].norm
         if t in preps and x + 1 < limit:
             return x
+        if t in ("بان", "ان") and x + 1 < limit:
+            return x  # "مطالباً الاتحاد بأن يكشف …": the request as a clause
         if "ب" in preps and t != "ب" and opens_ba_phrase(doc, x, limit):
             return x
     return None
@@ -161,6 +163,8 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 # what follows is a noun rather than a new complement
                 or (form_j is not None and form_j.pos == "part" and (is_accusative(doc.tokens[j].text) or t.endswith(("ه", "ين", "ا"))))
                 or t in ADDON_STARTERS
+                # "…، فيما انتشرت على مواقع التواصل وسوم …": a parallel event the writer adds (verb-first)
+                or (t in ("فيما", "بينما") and j + 1 < limit and m_in is None and _verb_first(doc, j + 1))
                 or (t in RELATIVE_ADDONS and j - k >= 6)
                 # "… "تقترب من سيناريو عام 2011"، عندما أودت المجاعة …": after the speaker's quoted words, a
                 # temporal or explanatory clause is the writer's background
@@ -190,6 +194,17 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
         j += 1
     s, e = strip_span(doc.text, start, end, TRIM)
     return e if e > s else end
+
+
+def _verb_first(doc: Doc, k: int) -> bool:
+    """Token k looks like a finite past verb opening a clause: not definite, not a known noun or name, and
+    followed by a definite noun or a preposition (انتشرت على …، اعتقلت الشرطة …)."""
+    t = doc.tokens[k].norm
+    if t.startswith("ال") or doc.lex.noun(t) is not None or t in doc.lex.given_names or t in doc.lex.titles or len(t) < 3:
+        return False
+    if not (t.endswith("ت") or t.endswith("وا")) or t.startswith(("ي", "ت", "ن")):
+        return False  # a perfect verb (انتشرت، تجمعوا); an imperfect (تصل العقوبة) goes on with the speaker's own words
+    return k + 1 < len(doc.tokens) and (doc.tokens[k + 1].norm.startswith("ال") or doc.tokens[k + 1].norm in ("علي", "في", "من", "الي"))
 
 
 def _nonverbal_at(doc: Doc, j: int, limit: int) -> bool:

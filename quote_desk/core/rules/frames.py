@@ -297,6 +297,10 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
     ) and (form.role != "relay" or not toks[j].norm.startswith("عن")):
         j += 1  # "التي قال عنها أمين المحافظة إن …": a pronoun object, then the subject
         stop = scan_phrase(doc, j, limit, form)
+    elif j < limit and toks[j].norm in ("وهو", "وهي", "وهم", "وهما") and (
+        x := next((x for x in range(j + 1, min(limit, j + 14)) if gap_kind(doc.gap_before(x)) is not None), None)
+    ) is not None and gap_kind(doc.gap_before(x)) in ("colon", "mark"):
+        stop = Stop(x, gap_kind(doc.gap_before(x)) or "colon")  # "ويضيف وهو يشير إلى الكومة: «…»": a circumstantial clause
     elif j < limit and (_opens_adjunct(doc, j, limit) or is_accusative(toks[j].text)):
         stop = Stop(j, "adjunct")
     elif j < limit and _object_np(doc, j, form):
@@ -357,7 +361,7 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                     # "وتابع القائد، الذي سجل خمسة أهداف: «…»": the colon after the relative clause is the verb's
                     stop = Stop(j2, gap_kind(doc.gap_before(j2)) or "colon")
                     continue
-            if j < limit and doc.lex.cue(toks[j].norm) is not None:
+            if j < limit and doc.lex.cue(toks[j].norm) is not None and not naming_clause(doc, j):
                 break  # a new cue after the comma starts its own frame
             if j < limit and segments and toks[j].norm == "عن" and (form.lemma == "اعلن" or form.role in ("reveal", "express")) and not (
                 j + 1 < limit and toks[j + 1].norm in doc.lex.complementizers
@@ -660,7 +664,30 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
                 cand.title = t2
 
 
+NAMING_WORDS = folded({"يدعى", "ويدعى", "تدعى", "وتدعى", "اسمه", "واسمه", "اسمها", "واسمها", "يدعي", "ويدعي", "تدعي", "وتدعي"})
+
+
+def naming_clause(doc: Doc, k: int) -> bool:
+    """"…، ويُدعى آدم إسحق، …"، "…، وتدعى حليمة، …": between commas, the name a described person goes by (not
+    "ويدّعي المتهم أن …", he claims)."""
+    toks = doc.tokens
+    if toks[k].norm not in NAMING_WORDS or k + 1 >= len(toks) or gap_kind(doc.gap_before(k)) != "comma":
+        return False
+    x = k + 1
+    if has_article(doc, x):
+        return False
+    while x < len(toks) and x - k <= 4 and gap_kind(doc.gap_before(x)) is None:
+        x += 1
+    return x < len(toks) and x - k <= 4 and gap_kind(doc.gap_before(x)) == "comma"
+
+
 def _assign_speaker_segments(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) -> None:
+    for a, b in segments[1:3]:
+        if naming_clause(doc, a) and find_name(doc, a + 1, b) is not None:
+            # "وقال أحد السكان، ويُدعى آدم إسحق، إن …": the description, then the name it goes by
+            cand.speaker = find_name(doc, a + 1, b)
+            cand.reasons.append("name:called")
+            return
     segs = [
         s
         for s in segments
@@ -1330,7 +1357,7 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
             px = call_prep_at(doc, ci, limit, form.preps)
             if px is None:
                 return None
-            start = toks[px + 1].start if toks[px].norm in form.preps else toks[px].start + 1
+            start = toks[px + 1].start if toks[px].norm in form.preps or toks[px].norm in ("بان", "ان") else toks[px].start + 1
         elif t.norm in form.preps and nxt + 1 < limit:
             start = toks[nxt + 1].start
         else:
@@ -2042,11 +2069,13 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if verb_cue is not None:
             cand.gender = verb_cue.gender
         first = toks[cand.speaker[0]]
-        if first.norm.startswith("ل") and first.norm[1:] and (first.norm.startswith("لل") or first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
+        if first.norm.startswith("ل") and first.norm[1:] and (cand.speaker[0] == k + 1 and t in ATTACHED_LAM_CUES or first.norm.startswith("لل") or first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
             if first.norm[1:] in REPORT_NOUNS and cand.speaker[1] - cand.speaker[0] >= 2:
                 cand.speaker = _strip_report_noun(doc, cand.speaker[0] + 1, cand.speaker[1]) if toks[cand.speaker[0] + 1].norm not in ("عن",) else cand.speaker
                 cand.lam = False
+                if cand.speaker[1] - cand.speaker[0] >= 2 and toks[cand.speaker[1] - 1].norm in REPORT_ADJECTIVES:
+                    cand.speaker = (cand.speaker[0], cand.speaker[1] - 1)  # "لتقرير ديوان المحاسبة الأخير": the report's adjective
         cand.reasons = ["cue:nonverbal:" + "_".join(match or (t,))]
         if kind == "relay":
             cand.reasons.append("relay")
@@ -2166,6 +2195,8 @@ def _report_source(doc: Doc, a: int, limit: int) -> tuple[int, int] | None:
         if s >= lim:
             return None
         e = scan_phrase(doc, s, limit, None, max_len=8).at  # the sentence as limit: a quoted name may end the phrase
+        if e - s >= 2 and toks[e - 1].norm in REPORT_ADJECTIVES:
+            e -= 1  # "تقرير ديوان المحاسبة الأخير": the adjective describes the report, not the body
         return (s, e) if e > s else None
 
     for x in range(a + 1, lim):
@@ -2238,6 +2269,8 @@ def cue_is_saying_participle(doc: Doc, k: int) -> bool:
 
 
 # "وجاء في بيان الوزارة أن …": a statement's text is reported through جاء/ورد في + the document
+REPORT_ADJECTIVES = folded({"الاخير", "الاخيره", "الجديد", "الجديده", "السنوي", "السنويه", "الشهري", "الشهريه", "الاسبوعي",
+                             "الاسبوعيه", "الفصلي", "الفصليه", "الدوري", "الدوريه", "الرسمي", "الرسميه", "الاولي", "الاوليه"})
 DOCUMENT_ADJECTIVES = folded({"المشترك", "مشترك", "الختامي", "ختامي", "الرسمي", "رسمي", "الاخير", "الجديد", "جديد", "السنوي",
                                "سنوي", "المكتوب", "مكتوب", "المقتضب", "مقتضب", "الصحفي", "صحفي", "المطول", "مطول"})
 REPORT_VERBS = folded({"جاء", "وجاء", "ورد", "وورد", "جاءت", "وجاءت"})

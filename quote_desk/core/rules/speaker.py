@@ -968,10 +968,13 @@ def trim_construct_object(doc: Doc, a: int, b: int) -> int:
     return b
 
 
-def classify(doc: Doc, a: int, b: int) -> str:
-    """Guess the speaker type of a mention: person, organization, anonymous_source, media, group."""
+def classify(doc: Doc, a: int, b: int, lam: bool = False) -> str:
+    """Guess the speaker type of a mention: person, organization, anonymous_source, media, group. `lam`: the first
+    word carries the preposition ل (وفقاً لمصادر مطلعة)."""
     lex = doc.lex
     norms = [nominative(doc.tokens[k].text, doc.tokens[k].norm) for k in range(a, b)]
+    if lam and norms and norms[0].startswith("ل"):
+        norms[0] = "ا" + norms[0][1:] if norms[0].startswith("لل") else norms[0][1:]
     if not norms:
         return "unknown"
     text = " ".join(norms)
