@@ -2069,7 +2069,7 @@ def nonverbal_frames(doc: Doc, si: int) -> list[Candidate]:
         if verb_cue is not None:
             cand.gender = verb_cue.gender
         first = toks[cand.speaker[0]]
-        if first.norm.startswith("ل") and first.norm[1:] and (cand.speaker[0] == k + 1 and t in ATTACHED_LAM_CUES or first.norm.startswith("لل") or first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
+        if first.norm.startswith("ل") and first.norm[1:] and ((cand.speaker[0] == k + 1 and t in ATTACHED_LAM_CUES) or first.norm.startswith("لل") or first.norm[1:].startswith("ال") or doc.lex.noun(first.norm[1:]) is not None or first.text[1:2] == "\u0640" or first.norm[1:] in REPORT_NOUNS):
             cand.lam = True  # وفقاً لـمصادر / لوزارة: the ل is the preposition, not the name
             if first.norm[1:] in REPORT_NOUNS and cand.speaker[1] - cand.speaker[0] >= 2:
                 cand.speaker = _strip_report_noun(doc, cand.speaker[0] + 1, cand.speaker[1]) if toks[cand.speaker[0] + 1].norm not in ("عن",) else cand.speaker
