@@ -1747,3 +1747,47 @@ def test_wafqan_li_drops_the_preposition_and_the_reports_adjective(text, speaker
     q = run(text)[0]
     assert q.speaker_canonical == speaker, q.speaker_canonical
     assert stype is None or q.speaker_type == stype
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وقال المتحدث إن الوفد جاد، متهماً الطرف الآخر بأنه نقض الاتفاق مرتين.", "نقض الاتفاق مرتين"),
+        ("وقال المتحدث إن الوفد جاد، متهماً الطرف الآخر بشن هجمات على القرى.", "شن هجمات على القرى"),
+    ],
+)
+def test_an_accusation_after_its_object_with_bi_anna_or_a_short_masdar(text, content):
+    q = by_text(text, content)
+    assert q.cue == "متهماً" and q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("واتهم الوزير الجيش بأنه تجاوز صلاحياته.", "الوزير"),
+        ("كما دعت الوزارة واشنطن إلى تصحيح أخطائها فوراً.", "الوزارة"),
+    ],
+)
+def test_the_object_of_a_call_or_accusation_is_not_part_of_the_subject(text, speaker):
+    q = run(text)[0]
+    assert q.speaker == speaker, q.speaker
+
+
+@pytest.mark.parametrize(
+    ("tail", "keep"),
+    [
+        ("، في وقت تتواصل فيه المعارك على الجبهة الشرقية.", "لا تراعي الواقع"),
+        ("، وسط توقعات بعودة الملف إلى طاولة القادة.", "لا تراعي الواقع"),
+        ("، من دون أن يذكر تفاصيل إضافية.", "لا تراعي الواقع"),
+    ],
+)
+def test_the_writers_setting_after_a_comma_ends_the_content(tail, keep):
+    text = "وقال المتحدث باسم الرئاسة إن المقترحات \"لا تراعي الواقع\"" + tail
+    q = run(text)[0]
+    assert q.text.rstrip('"') .endswith(keep), q.text
+
+
+def test_mudhakkiran_reminding_opens_a_new_quote():
+    text = "وحذر وزير المالية من أن الأسواق قلقة، مذكّراً بأن وكالة التصنيف خفضت تقييم البلاد الشهر الماضي."
+    qs = run(text)
+    assert [q.cue for q in qs] == ["وحذر", "مذكّراً"]

@@ -177,6 +177,10 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 or (t in ("في", "وفي") and j + 1 < limit and doc.tokens[j + 1].norm in ("اشاره", "تلميح", "اشارات"))
                 # "…، دون أن يقدم مزيداً من التفاصيل": the writer notes what the speaker left out
                 or (t in ("دون", "ودون") and j + 1 < limit and doc.tokens[j + 1].norm == "ان")
+                or (t in ("من", "ومن") and j + 2 < limit and doc.tokens[j + 1].norm == "دون" and doc.tokens[j + 2].norm == "ان")
+                # "…، في وقت تتواصل فيه المعارك"، "…، وسط توقعات بعودة الملف": the writer's setting of the statement
+                or (t in ("في", "وفي") and j + 1 < limit and doc.tokens[j + 1].norm == "وقت" and m_in is None)
+                or (t in ("وسط", "ووسط") and m_in is None)
                 # "…، ومحمّلاً من سماهم …": a second circumstantial participle is the writer's
                 or (t.startswith("و") and is_accusative(doc.tokens[j].text) and m_in is None)
             ):

@@ -226,6 +226,8 @@ def _pp_content(
     t = toks[k]
     if t.norm == "ب":  # "بـ«استهداف …»": the preposition stands alone before a quote mark
         start = toks[k + 1].start if k + 1 < limit else sent_end
+    elif t.norm in doc.lex.complementizers and k + 1 < limit:
+        start = toks[k + 1].start  # "اتهم … بأنه …": the clause after بأنه
     elif t.norm.startswith("ب") and t.norm not in form.preps:
         start = t.start + 1
     else:
@@ -1351,6 +1353,8 @@ def participial_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                     if not doc.text[m.close_end : end].strip(" .،,؛"):
                         comp_direct = (m.start, m.end)
                 start = m.open_start if m is not None and m.start == toks[bx + 1].start else toks[bx + 1].start
+            elif toks[bx].norm in doc.lex.complementizers and bx + 1 < limit:
+                start = toks[bx + 1].start  # "متهماً الجيش بأنه شن …": the clause after بأنه
             else:
                 start = toks[bx].start + 1
         elif form.role == "call":

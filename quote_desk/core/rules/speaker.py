@@ -98,6 +98,24 @@ def name_particle(doc: Doc, k: int) -> bool:
     )
 
 
+def _object_starts(doc: Doc, i: int, j: int) -> bool:
+    """In the subject phrase i..j of a call or accusation verb, token j opens the verb's object:
+    "واتهمت الحركة بنيامين نتنياهو بـ…"، "وطالبت النقابة الوزير بـ…"، "ودعت الوزارة واشنطن إلى …" (a body is not
+    followed by a person's name, a title or a place), "واتهم الوزير الجيش بأنه …" (a role, then a body)."""
+    lex = doc.lex
+    t = doc.tokens[j].norm
+    if not has_article(doc, j - 1):
+        return False
+    if (t in lex.given_names or t in lex.titles or (has_article(doc, j) and t[2:] in lex.titles) or place_at(doc, j)) \
+            and not starts_with_title(doc, i, j) and classify(doc, i, j) in ("organization", "group", "media"):
+        return True
+    prev = lex.noun(doc.tokens[j - 1].norm)
+    here = lex.noun(t)
+    return has_article(doc, j) and here is not None and here.cls in ("org", "group", "media") and (
+        doc.tokens[j - 1].norm[2:] in lex.titles or (prev is not None and prev.cls == "person")
+    )
+
+
 def opens_ba_phrase(doc: Doc, x: int, limit: int) -> bool:
     """Token x is the preposition ب joined to a word (بالتوصل، بإلغاء، بفرض) or standing alone before a quoted
     phrase (بـ"…"). Names that begin with ب are not: "رئيس الوزراء بنيامين نتنياهو"، "بسام"، "باسم"."""
@@ -106,7 +124,15 @@ def opens_ba_phrase(doc: Doc, x: int, limit: int) -> bool:
         return False
     if t == "ب":
         return x + 1 < limit
+    if t in doc.lex.complementizers:
+        return True  # بأن، بأنه (and not the name بانة)
+    if len(t) == 3:  # بشن، بدء is not ب: a three-letter word is ب + a two-root-letter masdar only when one is known
+        return t[1:] in SHORT_MASDARS
     return len(t) > 3 and not t.startswith("باسم") and (t.startswith("بال") or t not in doc.lex.given_names)
+
+
+# doubled-root verbal nouns written with two letters: شنّ، ردّ، حلّ، صدّ، مدّ، سدّ
+SHORT_MASDARS = frozenset({"شن", "رد", "حل", "صد", "مد", "سد", "دس", "غض", "حث", "بث", "شد", "فك"})
 
 
 def in_letter_name(doc: Doc, k: int) -> bool:
@@ -475,11 +501,7 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
             "اليه", "اليها", "اليهم", "اليهما", "معه", "معها", "معهم", "له", "لها", "لهم", "ل", "لل"
         ) or _after_lam(doc.tokens[j + 1].norm) is not None):
             return Stop(j, "anon")  # "وسطاء عقاريون تحدثت إليهم «الخليج» إن …": a relative clause describes them
-        if j > i and cue is not None and cue.role in ("call", "accuse") and has_article(doc, j - 1) \
-                and (t in lex.given_names or t in lex.titles or (has_article(doc, j) and t[2:] in lex.titles)) \
-                and not starts_with_title(doc, i, j) and classify(doc, i, j) in ("organization", "group", "media"):
-            # "واتهمت الحركة بنيامين نتنياهو بـ…"، "وطالبت النقابة الوزير بـ…": a body is not followed by a person's
-            # name or title; that is the object
+        if j > i and cue is not None and cue.role in ("call", "accuse") and _object_starts(doc, i, j):
             return Stop(j, "object")
         if j > i and t in NP_BREAKERS and not in_letter_name(doc, j) and not name_particle(doc, j):
             return Stop(j, "eos")
