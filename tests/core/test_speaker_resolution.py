@@ -1791,3 +1791,22 @@ def test_mudhakkiran_reminding_opens_a_new_quote():
     text = "وحذر وزير المالية من أن الأسواق قلقة، مذكّراً بأن وكالة التصنيف خفضت تقييم البلاد الشهر الماضي."
     qs = run(text)
     assert [q.cue for q in qs] == ["وحذر", "مذكّراً"]
+
+
+def test_a_surname_beginning_with_ba_closes_an_apposition():
+    text = "ورد المتحدث باسم الحكومة، أركادي بيلوسوف، على سؤال حول المهلة بالقول إن القرار لم يتخذ بعد."
+    q = by_text(text, "القرار لم يتخذ")
+    assert same(q.speaker_canonical, "أركادي بيلوسوف"), q.speaker_canonical
+
+
+def test_the_one_asked_answers():
+    text = ("وقالت المتحدثة باسم الوزارة، سلمى الراشد، إن الخطة جاهزة.\n"
+            "وسألها أحد المراسلين عن موعد التنفيذ، فأجابت بأن التنفيذ يبدأ الشهر المقبل.")
+    q = by_text(text, "التنفيذ يبدأ")
+    assert same(q.speaker_canonical, "سلمى الراشد"), q.speaker_canonical
+
+
+def test_a_relative_clause_that_names_the_speaker():
+    text = "وروى أحد الناجين، وهو صياد يدعى منصور الحداد، للصحيفة: «رأينا الموج يبتلع القارب»."
+    q = run(text)[0]
+    assert same(q.speaker_canonical, "منصور الحداد"), q.speaker_canonical

@@ -356,6 +356,8 @@ def verbal_frame(doc: Doc, ci: int, form: CueForm) -> Candidate | None:
                 while j2 < limit and gap_kind(doc.gap_before(j2)) not in ("comma", "colon", "mark", "end"):
                     j2 += 1
                 if j2 < limit and gap_kind(doc.gap_before(j2)) == "comma":
+                    if any(toks[x].norm in NAMING_WORDS for x in range(j + 1, min(j2, j + 5))):
+                        segments.append((j, j2))  # "وروى أحدهم، وهو تاجر يدعى عمر سيسي، …": the clause names him
                     j = j2
                     stop = scan_phrase(doc, j, limit, form) if not _opens_adjunct(doc, j, limit) else Stop(j, "adjunct")
                     continue
@@ -685,9 +687,10 @@ def naming_clause(doc: Doc, k: int) -> bool:
 
 def _assign_speaker_segments(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) -> None:
     for a, b in segments[1:3]:
-        if naming_clause(doc, a) and find_name(doc, a + 1, b) is not None:
-            # "وقال أحد السكان، ويُدعى آدم إسحق، إن …": the description, then the name it goes by
-            cand.speaker = find_name(doc, a + 1, b)
+        x = next((x for x in range(a, min(b, a + 4)) if doc.tokens[x].norm in NAMING_WORDS), None)
+        if x is not None and (x > a or naming_clause(doc, a)) and x + 1 < b and find_name(doc, x + 1, b) is not None:
+            # "وقال أحد السكان، ويُدعى آدم إسحق، إن …"، "وروى أحدهم، وهو تاجر يدعى عمر سيسي، …": the name it goes by
+            cand.speaker = find_name(doc, x + 1, b)
             cand.reasons.append("name:called")
             return
     segs = [
@@ -1425,6 +1428,9 @@ def _subject_ok(doc: Doc, a: int, b: int, before_verb: bool = False) -> tuple[in
                 and t != "باسم"
                 # بلعيد، بوعلام، بن سالم: a Maghrebi surname after a given name is part of the name
                 and not (t.startswith(("بو", "بل", "بن")) and find_name(doc, x - 1, x) is not None)
+                # "أركادي بيلوف،": a name's last word before the comma that closes the apposition
+                and not (x == b - 1 and not t.startswith("بال") and find_name(doc, x - 1, x) is not None
+                         and (b >= len(toks) or gap_kind(doc.gap_before(b)) == "comma"))
             )
             or (
                 t in PREPOSITIONS
@@ -1528,6 +1534,9 @@ def _nisba(t: str) -> bool:
     return t.startswith("ال") and t.endswith(("ي", "يه", "يون", "يين", "يات"))
 
 
+ASKED_WITH_OBJECT = re.compile(r"^[وف]?(سال|سالت|سالوا|استوقف|استوقفت)(ه|ها|هم|هما)$")
+
+
 def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
     """For a cue with no subject of its own in the middle of a sentence, the sentence's subject:
     "لكن النائبة سلوى، عضو اللجنة، تقدمت بطلب، قالت فيه إن …" → النائبة سلوى."""
@@ -1545,6 +1554,8 @@ def sentence_subject(doc: Doc, si: int, ci: int) -> tuple[int, int] | None:
             return _subject_ok(doc, k + 2, st.at)  # "وعند سؤال الوزيرة عن الموعد، قالت إن …": the one asked
     if first in SUBORDINATORS:
         return None  # "وعندما سُئل عن …، قال إنه …": the subject is dropped in both clauses
+    if ASKED_WITH_OBJECT.match(first):
+        return None  # "وسألها أحد الصحفيين …، فأجابت …": the one asked answers, not the one asking
     if first in NEGATIONS or (first.startswith("و") and first[1:] in NEGATIONS):
         return main_clause_subject(doc, si, ci)  # "ولم يعلّق الرئيس X على …، لكنه قال إن …"
     if _conj_verb(doc, k):
