@@ -1810,3 +1810,22 @@ def test_a_relative_clause_that_names_the_speaker():
     text = "وروى أحد الناجين، وهو صياد يدعى منصور الحداد، للصحيفة: «رأينا الموج يبتلع القارب»."
     q = run(text)[0]
     assert same(q.speaker_canonical, "منصور الحداد"), q.speaker_canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("«لن نغادر أرضنا مهما طال الحصار»، جاء ذلك على لسان رئيس المجلس القروي، فايز عودة، أمام المعتصمين.", "فايز عودة"),
+        ("«سنعيد فتح المعبر قبل نهاية الأسبوع»، جاء ذلك في كلمة لوزير النقل خلال افتتاح الطريق.", "وزير النقل"),
+    ],
+)
+def test_a_fronted_quote_attributed_by_jaa_dhalika(text, speaker):
+    q = run(text)[0]
+    assert q.kind == "direct" and same(q.speaker_canonical, speaker), q.speaker_canonical
+
+
+def test_envoys_keep_where_they_are_posted_but_upon_arrival_is_an_adjunct():
+    first = run("وقال مندوب الأردن لدى الجامعة العربية إن بلاده تدعم المبادرة.")[0]
+    second = run("وقال المبعوث لدى وصوله إلى المطار إن المهمة صعبة.")[0]
+    assert same(first.speaker, "مندوب الأردن لدى الجامعة العربية")
+    assert same(second.speaker, "المبعوث")

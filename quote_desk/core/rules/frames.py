@@ -1939,6 +1939,8 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
         return None
     if toks[k].norm in ("هكذا", "بهذه") and k + 1 < len(toks):
         k += 1 + (toks[k].norm == "بهذه" and k + 2 < len(toks) and toks[k + 1].norm in ("الكلمات", "العبارات", "العباره"))
+    if toks[k].norm in ("جاء", "وجاء") and k + 3 < len(toks) and toks[k + 1].norm == "ذلك":
+        return _came_on_tongue(doc, m, k)
     form = doc.lex.cue(toks[k].norm)
     if form is None or form.pos not in ("perf", "imperf"):
         return None
@@ -1965,6 +1967,44 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
         cand.how = "dropped"
         cand.fallback_subject = recent_subject(doc, doc.sent_of(toks[k].start), form.gender)
     return cand
+
+
+def _came_on_tongue(doc: Doc, m: MarkSpan, k: int) -> Candidate | None:
+    """«…»، جاء ذلك على لسان X / «…»، جاء ذلك في كلمة لـX / في بيان للوزارة: the quoted words were X's."""
+    toks = doc.tokens
+    si = doc.sent_of(toks[k].start)
+    limit = doc.token_at_or_after(doc.sents[si].end)
+    j = k + 2
+    if j + 1 < limit and toks[j].norm == "علي" and toks[j + 1].norm == "لسان":
+        a = j + 2
+        lam = False
+    elif j + 2 < limit and toks[j].norm in ("في", "خلال") and strip_article(toks[j + 1].norm) in DOCUMENT_NOUNS | SPEECH_EVENTS \
+            and toks[j + 2].norm.startswith("ل") and len(toks[j + 2].norm) > 2:
+        a, lam = j + 2, True  # "جاء ذلك في كلمة لوزير الخارجية …"
+    else:
+        return None
+    if a >= limit:
+        return None
+    segs: list[tuple[int, int]] = []
+    x = a
+    while x < limit and len(segs) < 2:
+        st = scan_phrase(doc, x, limit, None, max_len=12)
+        e = next((y for y in range(x + 1, st.at) if toks[y].norm in PREPOSITIONS or is_adjunct_start(doc, y, limit)), st.at)
+        if e > x:
+            segs.append((x, e))
+        if e < st.at or st.why != "comma":
+            break
+        x = st.at
+    if not segs:
+        return None
+    cand = Candidate((m.start, m.end), "direct", (toks[k].start, toks[k + 1].end), doc.sent_of(m.start), "explicit")
+    cand.reasons = ["cue:report:لسان", "order:postposed", "kind:direct"]
+    _assign_speaker(doc, cand, segs)
+    cand.lam = lam and cand.speaker is not None and cand.speaker[0] == a
+    return cand
+
+
+SPEECH_EVENTS = folded({"تصريح", "تصريحات", "مؤتمر", "حديث", "مقابله", "لقاء", "كلمه", "خطاب"})
 
 
 ATTACHED_LAM_CUES = folded({"وفقا", "ووفقا", "فوفقا", "طبقا", "وطبقا", "استنادا"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from quote_desk.core.document import Doc
 from quote_desk.core.lexicon import CueForm
-from quote_desk.core.normalize import DIACRITICS, folded, normalize
+from quote_desk.core.normalize import DIACRITICS, folded, normalize, strip_article
 
 OPEN_MARKS = "«“”\"‘’‹﴿"
 # Tokens that never belong to a subject phrase and end it (coordinating/discourse words, negation).
@@ -114,6 +114,11 @@ def _object_starts(doc: Doc, i: int, j: int) -> bool:
     return has_article(doc, j) and here is not None and here.cls in ("org", "group", "media") and (
         doc.tokens[j - 1].norm[2:] in lex.titles or (prev is not None and prev.cls == "person")
     )
+
+
+# envoys and missions: "لدى" after them names where they are accredited, inside the name or title
+ACCREDITED = folded({"بعثه", "سفير", "سفيره", "سفاره", "مندوب", "مندوبه", "مندوبيه", "ممثل", "ممثله", "ممثليه", "وفد", "مبعوث",
+                     "مبعوثه", "قنصل", "قنصليه", "ملحق"})
 
 
 def opens_ba_phrase(doc: Doc, x: int, limit: int) -> bool:
@@ -474,12 +479,16 @@ def scan_phrase(doc: Doc, i: int, limit: int, cue: CueForm | None, max_len: int 
         if j > i and t in ("في", "علي", "من", "الي", "عن") and doc.tokens[j - 1].norm in PARTICIPLE_COMPLEMENTS:
             j += 1  # "دبلوماسي عربي مشارك في المؤتمر", "مصدر مطلع على المحادثات": the participle's complement
             continue
+        if j > i and t == "لدي" and any(strip_article(doc.tokens[x].norm) in ACCREDITED for x in range(i, j)) \
+                and j + 1 < limit and (has_article(doc, j + 1) or place_at(doc, j + 1, limit)):  # not "لدى وصوله"
+            j += 1  # "بعثة الاتحاد الأوروبي لدى الفلسطينيين"، "مندوب سوريا لدى الأمم المتحدة": where the envoy is posted
+            continue
         if j > i and is_adjunct_start(doc, j, limit):
             head_info = lex.noun(doc.tokens[i].norm)
             if t.startswith("لل") and head_info is not None and head_info.cls == "org" and not any(is_name_like(doc, x) for x in range(i, j)):
                 j += 1  # "النقابة الوطنية للصحفيين التونسيين": the body's own name, not an addressee
                 continue
-            if t.startswith("ل") and len(t) > 1 and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)) \
+            if t.startswith("ل") and len(t) > 1 and t not in PREPOSITIONS and starts_with_title(doc, i, j) and not any(is_name_like(doc, x) for x in range(i, j)) \
                     and not _told_outlet(doc, j, limit):
                 j += 1  # "المدير العام للوكالة الدولية …": the title's complement, not an addressee
                 continue
