@@ -1829,3 +1829,9 @@ def test_envoys_keep_where_they_are_posted_but_upon_arrival_is_an_adjunct():
     second = run("وقال المبعوث لدى وصوله إلى المطار إن المهمة صعبة.")[0]
     assert same(first.speaker, "مندوب الأردن لدى الجامعة العربية")
     assert same(second.speaker, "المبعوث")
+
+
+def test_a_second_body_in_construct_after_an_accusing_body_is_its_object():
+    text = "وحمّلت وزارة الخارجية الأردنية حكومة الاحتلال المسؤولية الكاملة عن التصعيد، وقالت إن الاقتحامات مرفوضة."
+    q = by_text(text, "الاقتحامات مرفوضة")
+    assert same(q.speaker_canonical, "وزارة الخارجية الأردنية"), q.speaker_canonical

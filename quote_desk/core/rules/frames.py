@@ -1884,7 +1884,8 @@ def main_clause_subject(doc: Doc, si: int, before: int) -> tuple[int, int] | Non
     if verb + 1 >= before:
         return None
     limit = before
-    stop = scan_phrase(doc, verb + 1, limit, None, max_len=8)
+    vform = doc.lex.cue(toks[verb].norm)  # "وحمّلت الوزارة حكومة الاحتلال …": a call or accusation verb's object
+    stop = scan_phrase(doc, verb + 1, limit, vform if vform is not None and vform.role in ("call", "accuse") else None, max_len=8)
     segs = [(verb + 1, stop.at)] if stop.at > verb + 1 else []
     while stop.why == "comma" and stop.at < limit and len(segs) < 3:
         j = stop.at

@@ -106,11 +106,13 @@ def _object_starts(doc: Doc, i: int, j: int) -> bool:
     t = doc.tokens[j].norm
     if not has_article(doc, j - 1):
         return False
-    if (t in lex.given_names or t in lex.titles or (has_article(doc, j) and t[2:] in lex.titles) or place_at(doc, j)) \
+    here = lex.noun(t)
+    if (t in lex.given_names or t in lex.titles or (has_article(doc, j) and t[2:] in lex.titles) or place_at(doc, j)
+            # "وحمّلت وزارة الخارجية حكومة الاحتلال المسؤولية": a second body in construct
+            or (not has_article(doc, j) and not t.startswith("و") and here is not None and here.cls in ("org", "group"))) \
             and not starts_with_title(doc, i, j) and classify(doc, i, j) in ("organization", "group", "media"):
         return True
     prev = lex.noun(doc.tokens[j - 1].norm)
-    here = lex.noun(t)
     return has_article(doc, j) and here is not None and here.cls in ("org", "group", "media") and (
         doc.tokens[j - 1].norm[2:] in lex.titles or (prev is not None and prev.cls == "person")
     )
