@@ -145,6 +145,10 @@ SHORT_MASDARS = frozenset({"شن", "رد", "حل", "صد", "مد", "سد", "دس
 def in_letter_name(doc: Doc, k: int) -> bool:
     """Token k is a letter of an outlet spelled in letter names: "لشبكة سي إن إن إن الإدارة …" — the first two إن
     are the outlet, the third is the complementizer."""
+    toks = doc.tokens
+    letters = {w for name in doc.lex.letter_names for w in name}
+    if not ((k > 0 and toks[k - 1].norm in letters) or (k + 1 < len(toks) and toks[k + 1].norm in letters)):
+        return False  # the common case: no letter name beside this word
     for name in doc.lex.letter_names:
         n = len(name)
         for s in range(max(0, k - n + 1), k + 1):
