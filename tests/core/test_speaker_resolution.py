@@ -1835,3 +1835,14 @@ def test_a_second_body_in_construct_after_an_accusing_body_is_its_object():
     text = "وحمّلت وزارة الخارجية الأردنية حكومة الاحتلال المسؤولية الكاملة عن التصعيد، وقالت إن الاقتحامات مرفوضة."
     q = by_text(text, "الاقتحامات مرفوضة")
     assert same(q.speaker_canonical, "وزارة الخارجية الأردنية"), q.speaker_canonical
+
+
+def test_a_headline_of_people_named_by_who_they_are_with_quoted_words():
+    text = ("سكان المخيم: «لم نعد نحتمل الانتظار»\n\n"
+            "تجمع المئات أمام مقر البلدية صباح اليوم. وقال سكان المخيم إن المياه مقطوعة منذ أسبوعين.")
+    q = next(q for q in run(text) if q.cue == ":")
+    assert same(q.speaker_canonical, "سكان المخيم") and q.kind == "direct"
+
+
+def test_a_topic_headline_without_marks_is_still_no_speaker():
+    assert [q for q in run("سكان المخيم: أزمة المياه تتفاقم مع بداية الصيف\n\nتجمع المئات أمام البلدية.") if q.cue == ":"] == []

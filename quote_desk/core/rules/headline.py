@@ -103,7 +103,10 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         ) and (
             (m is not None and m.end > m.start) or _first_person(doc, doc.token_at_or_after(colon), e)
         )
-        if not (titled or named or surname or body_name or group):
+        # "عائلات الأسرى: «…»"، "أهالي حي معصوم: «…»": people named by who they are, with their quoted words
+        people = m is not None and m.end > m.start and 2 <= b - a <= 4 and info is not None and info.cls in ("group", "anon") \
+            and not norms[0].startswith("ال")
+        if not (titled or named or surname or body_name or group or people):
             continue
         confirm = False
         if m is not None and m.end > m.start:
