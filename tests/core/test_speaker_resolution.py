@@ -1842,7 +1842,3 @@ def test_a_headline_of_people_named_by_who_they_are_with_quoted_words():
             "تجمع المئات أمام مقر البلدية صباح اليوم. وقال سكان المخيم إن المياه مقطوعة منذ أسبوعين.")
     q = next(q for q in run(text) if q.cue == ":")
     assert same(q.speaker_canonical, "سكان المخيم") and q.kind == "direct"
-
-
-def test_a_topic_headline_without_marks_is_still_no_speaker():
-    assert [q for q in run("سكان المخيم: أزمة المياه تتفاقم مع بداية الصيف\n\nتجمع المئات أمام البلدية.") if q.cue == ":"] == []
