@@ -85,10 +85,7 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         m = doc.mark_starting_at(colon, colon + 4)
         typ = classify(doc, a, b)
         info = lex.noun(norms[0]) or lex.noun(norms[0][1:])
-        # a role or a body speaks on its own; people described by who they are ("مصادر: …"، "سكان المخيم: …") only when
-        # the body quotes them too (or the headline quotes their words)
-        titled = starts_with_title(doc, a, b) or (info is not None and info.cls not in ("group", "anon"))
-        anon = info is not None and info.cls == "anon"
+        titled = starts_with_title(doc, a, b) or (info is not None and info.cls != "group")
         named = (
             b - a <= 3
             and is_name_like(doc, a)
@@ -109,7 +106,7 @@ def headline_frames(doc: Doc) -> list[Candidate]:
         # "عائلات الأسرى: «…»"، "أهالي حي معصوم: «…»": people named by who they are, with their quoted words
         people = m is not None and m.end > m.start and 2 <= b - a <= 4 and info is not None and info.cls in ("group", "anon") \
             and not norms[0].startswith("ال")
-        if not (titled or named or surname or body_name or group or people or anon):
+        if not (titled or named or surname or body_name or group or people):
             continue
         confirm = False
         if m is not None and m.end > m.start:
