@@ -95,6 +95,9 @@ class Doc:
             for x in range(len(toks) - 1)
         ):
             return True  # "الدار البيضاء - مراسلة: حنان الوزاني": a byline after a dateline
+        line = self.text[para.start : para.end]
+        if len(toks) <= 12 and line.count("|") >= 1 and ":" not in line and not any(self.lex.cue(t) for t in toks):
+            return True  # "محليات | تعليم"، "الرئيسية | أخبار | اقتصاد": a menu or a breadcrumb
         for prefix in self.lex.noise_prefixes:
             if tuple(toks[: len(prefix)]) == prefix and len(toks) <= 20:
                 # a byline word (كتب، بقلم) is noise only on a short line or before a colon

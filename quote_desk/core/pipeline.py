@@ -60,12 +60,30 @@ COMP_ONLY_FORMS = {
     # bare ردّ is also "returned" (ورد "was mentioned" stays out): a cue when a colon or a complementizer follows
     "رد": CueForm("رد", "say", "perf", "m", "sg", frozenset({"علي"})),
 }
+def _headline_para(d: Doc) -> int | None:
+    """The index of the article's headline: its first paragraph that is not noise, when that is a short line (at
+    most 24 words) with no final period and more text follows. None when the text opens with a body paragraph."""
+    for pi, para in enumerate(d.paras):
+        if pi in d.noise_paras:
+            continue
+        line = d.text[para.start : para.end].strip()
+        first = d.tokens[d.token_at_or_after(para.start)].norm if line else ""
+        # a body sentence opens with و/ف or a colon introduces speech ("وقال الناطق: «…"): not a headline
+        if pi + 1 < len(d.paras) and line and line[-1] not in ".!؟?:»\"”" and len(line.split()) <= 24 \
+                and ":" not in line and not first.startswith(("و", "ف")):
+            return pi
+        return None
+    return None
+
+
 def _voweled_passive(raw: str) -> bool:
     """An imperfect written with a damma on its prefix (يُتوقع، تُذكر، يُعتقد): the passive voice."""
     w = raw.lstrip("وف")
     return len(w) > 2 and w[0] in "يت" and w[1] == "\u064f"
 
 
+COUNTING_WORDS = frozenset({"الف", "آلاف", "الاف", "مئه", "مئات", "عشرات", "مليون", "ملايين", "ثلاث", "ثلاثه", "اربع", "اربعه",
+                            "خمس", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده"})
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "فهو", "فهي", "هم", "وهم", "فهم"})
 
 
@@ -117,9 +135,10 @@ class Extractor:
     # ---------------------------------------------------------------------------------------------------
     def _candidates(self, d: Doc) -> list[Candidate]:
         out: list[Candidate] = []
+        title_para = _headline_para(d)
         for tok in d.tokens:
-            if tok.para in d.noise_paras:
-                continue
+            if tok.para in d.noise_paras or tok.para == title_para:
+                continue  # (a headline's "X يطالب بـ…" announces the story; only "X: «…»" attributes there)
             form = self.lex.cue(tok.norm)
             comp_only = False
             if form is None and tok.norm in ("ورد", "فرد") and "\u0651" in tok.text:
@@ -162,7 +181,9 @@ class Extractor:
                 continue  # "…، ويُدعى آدم إسحق، …": the name a person goes by, not ادّعى
             if form.pos == "imperf" and _voweled_passive(tok.text):
                 continue  # "يُتوقع أن …"، "يُقال إن …": a passive with its damma names no speaker
-            if form.pos == "perf" and prev in PRONOUN_SUBJECTS and d.gap_before(tok.i).strip() == "":
+            if form.pos == "perf" and (prev in COUNTING_WORDS or prev.isdigit()) and d.gap_before(tok.i) == " ":
+                continue  # "تسعة آلاف طالب"، "300 طالب": a counted noun, not the verb طالب
+            if form.pos == "perf" and prev in PRONOUN_SUBJECTS and d.gap_before(tok.i) == " ":
                 continue  # "عمرو، وهو طالب بمدرسة …": after a pronoun the word is the predicate noun, not the verb طالب
             glued = tok.i > 0 and not d.text[d.tokens[tok.i - 1].end : tok.start].strip()
             if (glued and (prev in ANONYMITY_OBJECTS or prev in ANONYMITY_VERBS)) or (tok.norm in ANONYMITY_VERBS and nxt in ANONYMITY_OBJECTS):
@@ -206,7 +227,7 @@ class Extractor:
         claimed_starts = [s for s, _ in claimed]
         for m in d.marks:
             i = bisect.bisect_right(claimed_starts, m.end)
-            if m.para in d.noise_paras or any(
+            if m.para in d.noise_paras or m.para == title_para or any(
                 s <= m.start < e or m.start <= s < m.end for s, e in claimed[max(0, i - 6) : i]
             ):
                 continue

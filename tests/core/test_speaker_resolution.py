@@ -1842,3 +1842,41 @@ def test_a_headline_of_people_named_by_who_they_are_with_quoted_words():
             "تجمع المئات أمام مقر البلدية صباح اليوم. وقال سكان المخيم إن المياه مقطوعة منذ أسبوعين.")
     q = next(q for q in run(text) if q.cue == ":")
     assert same(q.speaker_canonical, "سكان المخيم") and q.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["«الصحة» تعلن خطة جديدة لمواجهة الحمى النزفية", "الاتحاد الأوروبي يطالب بهدنة إنسانية فورية في دارفور"],
+)
+def test_a_verb_headline_announces_the_story_and_is_no_quote(headline):
+    text = f"أخبار | دولي\n\n{headline}\n\nقالت المتحدثة باسم الوزارة إن الخطة تبدأ الأحد."
+    qs = run(text)
+    assert [q.cue for q in qs] == ["قالت"], [(q.cue, q.text) for q in qs]
+
+
+def test_a_plural_call_verb_takes_a_singular_noun_as_its_object():
+    text = "وانتقد النواب الموازنة الجديدة. ودعوا الحكومة إلى خفض الإنفاق الجاري."
+    q = by_text(text, "خفض الإنفاق")
+    assert same(q.speaker_canonical, "النواب"), q.speaker_canonical
+
+
+def test_unmarked_colon_speech_ends_before_the_next_reporting_sentence():
+    text = "وقال رئيس البلدية، نادر عيسى، للصحفيين: لن نترك أي شارع دون إنارة. وأضاف أن العمل يبدأ غداً."
+    first = run(text)[0]
+    assert first.text == "لن نترك أي شارع دون إنارة", first.text
+
+
+def test_a_counted_noun_is_not_a_verb_and_a_paragraph_break_is_not_a_space():
+    text = "وبلغ عدد المتقدمين نحو ثلاثة آلاف طالب مقارنة بالعام الماضي في 2024\n\nوطالب المجلس بزيادة المقاعد الجامعية."
+    qs = run(text)
+    assert [q.cue for q in qs] == ["وطالب"], [(q.cue, q.text) for q in qs]
+
+
+def test_the_writers_inference_after_ma_yani_ends_the_content():
+    text = "وقال محللون إن البنك سيبقي الفائدة دون تغيير، ما يعني أن القرار لن يفاجئ الأسواق."
+    assert run(text)[0].text == "البنك سيبقي الفائدة دون تغيير"
+
+
+def test_complaints_report_speech():
+    q = run("ويشكو تجار السوق القديم من أن الإيجارات تضاعفت خلال عام.")[0]
+    assert same(q.speaker_canonical, "تجار السوق القديم") and q.text.startswith("الإيجارات")

@@ -181,6 +181,8 @@ def clause_end(doc: Doc, start: int, sent_end: int) -> int:
                 # "…، في وقت تتواصل فيه المعارك"، "…، وسط توقعات بعودة الملف": the writer's setting of the statement
                 or (t in ("في", "وفي") and j + 1 < limit and doc.tokens[j + 1].norm == "وقت" and m_in is None)
                 or (t in ("وسط", "ووسط") and m_in is None)
+                # "…، ما يعني أن القرار لم يشكل مفاجأة": the writer's inference
+                or (t in ("ما", "مما") and j + 1 < limit and doc.tokens[j + 1].norm in ("يعني", "يعكس", "يوكد", "يشير", "يفسر") and m_in is None)
                 # "…، ومحمّلاً من سماهم …": a second circumstantial participle is the writer's
                 or (t.startswith("و") and is_accusative(doc.tokens[j].text) and m_in is None)
             ):

@@ -255,6 +255,11 @@ def _colon_content(doc: Doc, k: int, sent_end: int) -> tuple[Range, str] | None:
                 and doc.lex.cue(doc.tokens[j + 1].norm) is not None:
             end = doc.tokens[j - 1].end
             break
+        # "…: لا يمكن أن نطلب … الخروج. وأضاف أن …": a sentence that opens with a reporting verb is the writer's again
+        if gap_kind(doc.gap_before(j)) == "end" and (form := doc.lex.cue(doc.tokens[j].norm)) is not None \
+                and form.pos in ("perf", "imperf") and doc.tokens[j].norm.startswith(("و", "ف")) and doc.inside_mark(doc.tokens[j].start) is None:
+            end = doc.tokens[j - 1].end
+            break
     s, e = strip_span(doc.text, doc.tokens[k].start, end, TRIM)
     if len(doc.text[s:e].split()) < 3:
         return None  # "كتبت: فلانة" is a byline, not speech
@@ -604,6 +609,8 @@ def _object_np(doc: Doc, j: int, form: CueForm) -> bool:
     titled_name = (t in doc.lex.titles or t[2:] in doc.lex.titles) and j + 1 < len(doc.tokens) and is_name_like(doc, j + 1)
     if g is not None and form.gender is not None and g != form.gender and not human_plural and form.role in ("call", "accuse", "refuse") and not titled_name:
         return True
+    if form.pos == "perf" and form.number == "pl" and form.role in ("call", "accuse") and info is not None and info.number == "sg":
+        return True  # "ودعوا الوزارة إلى …": a plural verb has its subject in itself; a singular noun after it is the object
     if t.startswith("ال") and t.endswith("ين") and len(t) > 6 and doc.lex.noun(t) is None:
         return True
     return form.role in ("call", "accuse") and (
@@ -620,6 +627,7 @@ def _dropped_object_frame(doc: Doc, ci: int, form: CueForm, si: int, reasons: li
     start = ci + 2 if after is None else after
     stop = (Stop(start, gap_kind(doc.gap_before(start)) or "comp") if start < limit and (
         toks[start].norm in doc.lex.complementizers or gap_kind(doc.gap_before(start)) in ("colon", "mark"))
+        else Stop(start, "pp") if start + 1 < limit and form.role == "call" and toks[start].norm in form.preps  # "ودعوا الوزارة إلى …"
         else scan_phrase(doc, start, limit, form) if start < limit else Stop(limit, "eos"))  # fmt: skip
     if stop.why == "comp" and toks[stop.at].norm not in doc.lex.complementizers:
         stop = scan_phrase(doc, start, limit, form)
@@ -1938,6 +1946,8 @@ def postposed_frame(doc: Doc, m: MarkSpan) -> Candidate | None:
     between = doc.text[m.close_end : toks[k].start]
     if any(c in between for c in ".!?؟:") or len(between.strip(" ،,\u200f")) > 0:
         return None
+    if "،" not in between and "," not in between and len(doc.text[m.start : m.end].split()) < 3:
+        return None  # "«التربية» تعلن …"، "«أبو سامر» يعيد …": a quoted name is the verb's subject, not its words
     if toks[k].norm in ("هكذا", "بهذه") and k + 1 < len(toks):
         k += 1 + (toks[k].norm == "بهذه" and k + 2 < len(toks) and toks[k + 1].norm in ("الكلمات", "العبارات", "العباره"))
     if toks[k].norm in ("جاء", "وجاء") and k + 3 < len(toks) and toks[k + 1].norm == "ذلك":
