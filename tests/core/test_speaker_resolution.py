@@ -1880,3 +1880,15 @@ def test_the_writers_inference_after_ma_yani_ends_the_content():
 def test_complaints_report_speech():
     q = run("ويشكو تجار السوق القديم من أن الإيجارات تضاعفت خلال عام.")[0]
     assert same(q.speaker_canonical, "تجار السوق القديم") and q.text.startswith("الإيجارات")
+
+
+def test_a_definite_body_after_a_definite_body_is_the_object_but_a_nisba_is_not():
+    first = run("ودعت الوزارة الاتحاد الأفريقي إلى تحمل مسؤولياته.")[0]
+    second = run("وطالبت الحكومة الاتحادية بوقف التصعيد فوراً.")[0]
+    assert first.speaker == "الوزارة" and second.speaker == "الحكومة الاتحادية"
+
+
+def test_a_verb_before_the_subject_of_a_later_cue_is_not_part_of_the_name():
+    text = "وقبل أن يغلق المحل مساءً، يرتب أبو خليل الرفوف ويقول: «هذا الدكان عمري كله»."
+    q = run(text)[0]
+    assert same(q.speaker_canonical, "أبو خليل"), q.speaker_canonical

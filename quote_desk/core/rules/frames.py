@@ -1241,6 +1241,8 @@ def _svo_subject(doc: Doc, ci: int, sent_start: int, max_len: int = 8) -> tuple[
         a += 1
     while b - 1 > a and toks[b - 1].norm in ("فقد", "ف"):
         b -= 1
+    if b - a >= 3 and looks_imperfect(doc, a) and is_name_like(doc, a + 1):
+        a += 1  # "يمسح أبو سامر العجين عن يديه ويقول": a verb, its subject, then the object; the subject speaks
     if a >= b or b - a > max_len:
         return None
     first = toks[a].norm

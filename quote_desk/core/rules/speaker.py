@@ -113,9 +113,9 @@ def _object_starts(doc: Doc, i: int, j: int) -> bool:
             and not starts_with_title(doc, i, j) and classify(doc, i, j) in ("organization", "group", "media"):
         return True
     prev = lex.noun(doc.tokens[j - 1].norm)
-    return has_article(doc, j) and here is not None and here.cls in ("org", "group", "media") and (
-        doc.tokens[j - 1].norm[2:] in lex.titles or (prev is not None and prev.cls == "person")
-    )
+    return has_article(doc, j) and here is not None and here.cls in ("org", "group", "media") and not t.endswith(("يه", "ي")) and (
+        doc.tokens[j - 1].norm[2:] in lex.titles or (prev is not None and prev.cls in ("person", "org"))
+    )  # "واتهم الوزير الجيش …"، "ودعت الوزارة الاتحاد الأوروبي إلى …": a definite body after a definite head
 
 
 # envoys and missions: "لدى" after them names where they are accredited, inside the name or title
