@@ -1892,3 +1892,8 @@ def test_a_verb_before_the_subject_of_a_later_cue_is_not_part_of_the_name():
     text = "وقبل أن يغلق المحل مساءً، يرتب أبو خليل الرفوف ويقول: «هذا الدكان عمري كله»."
     q = run(text)[0]
     assert same(q.speaker_canonical, "أبو خليل"), q.speaker_canonical
+
+
+def test_an_honorific_inside_a_long_title_starts_the_name():
+    q = run("وقال عميد كلية الهندسة الدكتور ماجد السعدي إن الكلية ستفتح تخصصاً جديداً.")[0]
+    assert same(q.speaker_canonical, "ماجد السعدي") and same(q.title, "عميد كلية الهندسة")

@@ -668,6 +668,16 @@ def _assign_speaker(doc: Doc, cand: Candidate, segments: list[tuple[int, int]]) 
     """Decide mention and title among comma-separated segments: name، title، / title، name، / title name; then a
     name that runs on into its own title with no comma ("السفير كريم عادل المتحدث الرسمي …") ends there."""
     _assign_speaker_segments(doc, cand, segments)
+    if cand.speaker is not None and cand.speaker[1] - cand.speaker[0] >= 4:
+        a, b = cand.speaker
+        h = next((x for x in range(a + 1, b - 1) if doc.tokens[x].norm in doc.lex.honorifics and has_article(doc, x)), None)
+        if h is not None and find_name(doc, h + 1, b) == (h + 1, b) and 1 <= b - h - 1 <= 4:
+            # "أستاذة علوم البحار الدكتورة ريم الحربي": a description, an honorific, then the name
+            cand.speaker = (h + 1, b)
+            if cand.title is None:
+                cand.title = (a, h)
+            cand.reasons.append("title:honorific")
+            return
     if cand.speaker is not None and cand.speaker[1] - cand.speaker[0] >= 4 and is_name_like(doc, cand.speaker[0]):
         n2, t2 = split_name_title(doc, *cand.speaker)
         if t2 is not None and n2[1] - n2[0] >= 2 and find_name(doc, *n2) == n2:
