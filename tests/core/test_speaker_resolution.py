@@ -1897,3 +1897,9 @@ def test_a_verb_before_the_subject_of_a_later_cue_is_not_part_of_the_name():
 def test_an_honorific_inside_a_long_title_starts_the_name():
     q = run("وقال عميد كلية الهندسة الدكتور ماجد السعدي إن الكلية ستفتح تخصصاً جديداً.")[0]
     assert same(q.speaker_canonical, "ماجد السعدي") and same(q.title, "عميد كلية الهندسة")
+
+
+def test_after_a_subjects_adjective_a_verbal_noun_opens_the_object():
+    text = "وانتقد أعضاء في الكتلة البرلمانية تأجيل الجلسة، معتبرين أن التأجيل يعطل مصالح الناس."
+    q = by_text(text, "التأجيل يعطل")
+    assert same(q.speaker_canonical, "أعضاء في الكتلة البرلمانية"), q.speaker_canonical

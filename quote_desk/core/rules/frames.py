@@ -1288,6 +1288,13 @@ def _source_clause(doc: Doc, a: int, b: int) -> bool:
     )
 
 
+def _masdar_shape(t: str) -> bool:
+    """The shape of a derived verbal noun: تفعيل (توقيت، تأجيل)، إفعال (إغلاق)، افتعال (اعتماد)، استفعال (استئناف)."""
+    n = len(t)
+    return (n == 5 and t[0] == "ت" and t[3] == "ي") or (n == 5 and t[0] == "ا" and t[3] == "ا") \
+        or (n == 6 and t[0] == "ا" and t[2] == "ت" and t[4] == "ا") or (n == 7 and t.startswith("است") and t[5] == "ا")
+
+
 def _conj_verb(doc: Doc, k: int) -> bool:
     """A clause-initial word made of و + a non-noun ("وتزامن", "ورفع") is a verb with its conjunction."""
     raw = doc.tokens[k].norm
@@ -1486,6 +1493,11 @@ def _subject_ok(doc: Doc, a: int, b: int, before_verb: bool = False) -> tuple[in
             break
         if is_accusative(toks[x].text) or t in ELATIVES:
             b = x  # "نالت جابر تصفيقاً", "بدا المستشار X أكثر حذراً": never part of the subject
+            break
+        if not before_verb and x - a >= 2 and has_article(doc, x - 1) and _nisba(toks[x - 1].norm) and not has_article(doc, x) \
+                and t not in doc.lex.given_names and (doc.lex.noun(t) is not None or _masdar_shape(t)) \
+                and t not in PREPOSITIONS and t not in doc.lex.titles and t not in NAME_STARTERS:
+            b = x  # "انتقد نواب في لجنة التربية النيابية توقيت الامتحانات": after the adjective, the object
             break
         if possessive_noun(toks[x].text) and not t.endswith("لله") and find_name(doc, a, x) is not None \
                 and not has_article(doc, x - 1) and toks[x - 1].norm not in NAME_STARTERS \
