@@ -77,6 +77,21 @@ class Entity:
         return self._canon[1]
 
 
+def _role_gender(doc: Doc, key: tuple[str, ...] | None) -> str | None:
+    """The gender a title or a given name shows: وزيرة → f, مدير → m, سلمى → f. None when nothing says."""
+    if not key:
+        return None
+    head = key[0]
+    if head in doc.lex.given_names:
+        return doc.lex.given_names[head]
+    info = doc.lex.noun(head) or doc.lex.noun("ال" + head)
+    if info is not None and info.cls == "person" and info.gender in ("m", "f"):
+        return info.gender
+    if head in doc.lex.titles or ("ال" + head) in doc.lex.titles:
+        return "f" if head.endswith("ه") else "m"
+    return None
+
+
 def mention_key(doc: Doc, a: int, b: int) -> tuple[str, ...]:
     lex = doc.lex
     out = []
@@ -275,6 +290,8 @@ class Discourse:
             and doc.tokens[a].norm not in doc.lex.given_names
         ):
             number = "pl"  # "عاملون في القطاع الصحي", "متعاملون": a sound masculine plural (وأضافوا)
+        if g is None and stype == "person":
+            g = _role_gender(doc, title_key) or _role_gender(doc, key)  # "مدير المحطة كاروان أحمد": a man
         definite = b - a == 1 and doc.tokens[a].norm.startswith("ال")
         target = self._join(key, stype, g, definite=definite)
         if target is None:

@@ -1903,3 +1903,10 @@ def test_after_a_subjects_adjective_a_verbal_noun_opens_the_object():
     text = "وانتقد نواب في الكتلة البرلمانية تأجيل الجلسة، معتبرين أن التأجيل يعطل مصالح الناس."
     q = by_text(text, "التأجيل يعطل")
     assert same(q.speaker_canonical, "نواب في الكتلة البرلمانية"), q.speaker_canonical
+
+
+def test_a_title_gives_a_speakers_gender_for_a_later_dropped_subject():
+    text = ("قالت هيئة الموانئ إن الرصيف الجديد جاهز. وبحسب مدير الميناء سيرغي دوبروف، تستقبل المحطة عشر سفن يومياً.\n\n"
+            "وأضافت أن التوسعة الثانية تبدأ الشهر المقبل.")
+    q = by_text(text, "التوسعة الثانية")
+    assert same(q.speaker_canonical, "هيئة الموانئ"), q.speaker_canonical
