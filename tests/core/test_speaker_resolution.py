@@ -1910,3 +1910,9 @@ def test_a_title_gives_a_speakers_gender_for_a_later_dropped_subject():
             "وأضافت أن التوسعة الثانية تبدأ الشهر المقبل.")
     q = by_text(text, "التوسعة الثانية")
     assert same(q.speaker_canonical, "هيئة الموانئ"), q.speaker_canonical
+
+
+def test_a_possessed_verbal_noun_after_the_subject_is_the_object():
+    text = "وأبدى مزارعون في الوادي استياءهم من تأخر التعويضات، وقالوا إن الموسم ضاع."
+    q = by_text(text, "الموسم ضاع")
+    assert same(q.speaker_canonical, "مزارعون في الوادي"), q.speaker_canonical

@@ -1504,6 +1504,11 @@ def _subject_ok(doc: Doc, a: int, b: int, before_verb: bool = False) -> tuple[in
                 and (t.endswith(("ها", "هم")) or (x + 1 < b and toks[x + 1].norm in PREPOSITIONS)):
             b = x  # "ولم يخفِ أراوجو استياءه من …": a possessed noun after the name is the verb's object
             break
+        if x - a >= 2 and possessive_noun(toks[x].text) and t.endswith(("هم", "ها", "ه")) and _masdar_shape(
+            t[:-2] if t.endswith(("هم", "ها")) else t[:-1]
+        ) and not has_article(doc, x):
+            b = x  # "وأبدى سكان في المخيم ارتياحهم لـ…": a possessed verbal noun after the subject is the object
+            break
         if looks_imperfect(doc, x) and find_name(doc, a, x) is not None and x + 1 < b and (
             has_article(doc, x + 1) or possessive_noun(toks[x + 1].text) or toks[x + 1].norm in PREPOSITIONS
         ):
