@@ -29,6 +29,7 @@ from quote_desk.core.rules.speaker import (
     looks_imperfect,
     name_end,
     nominative,
+    place_at,
     possessive_noun,
     scan_phrase,
     split_name_title,
@@ -75,6 +76,14 @@ class Entity:
             best = max(dict.fromkeys(self.mentions), key=lambda m: (not _titled(m), len(m.split()), len(m)))
             self._canon = (len(self.mentions), best)
         return self._canon[1]
+
+
+def _family_name(doc: Doc, k: int) -> bool:
+    """A family name written with the article after a given name (المومني، الدوري): definite, not a known noun,
+    title or place."""
+    t = doc.tokens[k].norm
+    return has_article(doc, k) and doc.lex.noun(t) is None and t[2:] not in doc.lex.titles and t not in doc.lex.titles \
+        and not place_at(doc, k, k + 1) and t not in doc.lex.role_adjectives
 
 
 def _role_gender(doc: Doc, key: tuple[str, ...] | None) -> str | None:
@@ -144,6 +153,8 @@ class Discourse:
             return False
         if len(norms) == 1 and honorific_pronoun(norms[0]) is not None:
             return True  # سموه، معاليها، فخامته: an honorific with a pronoun points back to a named dignitary
+        if norms in (["الاخير"], ["الاخيره"]):
+            return True  # "ورد الأخير بأن …": the one named last
         if len(norms) == 1 and norms[0].startswith("ال") and self._report_noun(norms[0][2:]):
             return True  # "وأضاف البيان أن …": the statement speaks for whoever issued it
         if any(n in lex.anaphora_markers for n in norms[1:]):
@@ -358,6 +369,8 @@ class Discourse:
         hp = honorific_pronoun(norms[0]) if len(norms) == 1 else None
         if hp is not None:
             return self._honorific_antecedent(hp[0], hp[1] or gender, a)
+        if norms in (["الاخير"], ["الاخيره"]):
+            return self._latter("f" if norms[0].endswith("ه") else "m", a)
         if len(norms) == 1 and head in PEOPLE_NOUNS:
             near = self._nearest_named_person(a, gender or PEOPLE_NOUNS[head])
             if near is not None:
@@ -459,6 +472,19 @@ class Discourse:
         _, (na, nb), title = found
         return self._named_at(na, nb, gender, title)
 
+    def _latter(self, gender: str, before: int) -> Entity | None:
+        """"الأخير / الأخيرة": the entity of that gender mentioned last before the anaphor, whether it spoke or was
+        only named (a given name in a narrative sentence)."""
+        pos = self.doc.tokens[before].start
+        best = None
+        for e in self.entities:
+            if e.mentions and e.gender in (gender, None) and e.number == "sg" and e.last_pos < pos and (best is None or e.last_pos > best.last_pos):
+                best = e
+        named = self._nearest_named_person(before, gender)
+        if named is not None and (best is None or named.last_pos >= best.last_pos):
+            return named
+        return best
+
     def _nearest_named_person(self, before: int, gender: str | None) -> Entity | None:
         """The nearest given name or kunya (أم محمود، أبو نادر) of this gender in the last few sentences, as an
         entity: "ريم، تسع سنوات، ترفع يدها … تقول الطفلة" → ريم. None when a speaker of that gender is nearer."""
@@ -480,10 +506,13 @@ class Discourse:
             if g is None or (gender is not None and g != gender):
                 continue
             end = start + (2 if t in ("ام", "ابو") else 1)
-            while t not in ("ام", "ابو") and end < before and end - start < 3 and doc.gap_before(end) == " " and is_name_like(doc, end) \
-                    and not looks_imperfect(doc, end) and not possessive_noun(toks[end].text) \
+            while t not in ("ام", "ابو") and end < before and end - start < 3 and doc.gap_before(end) == " " and (
+                is_name_like(doc, end) or _family_name(doc, end)
+            ) and not looks_imperfect(doc, end) and not possessive_noun(toks[end].text) \
                     and doc.inside_mark(toks[end].start) is None:
                 end += 1
+                if _family_name(doc, end - 1):
+                    break  # "خالد المومني": a family name with the article ends the name
             for eid in reversed(self.speaker_stack[-6:]):
                 e = self.entities[eid]
                 if e.last_pos > toks[start].start and e.stype == "person" and agrees(e, gender, "sg"):

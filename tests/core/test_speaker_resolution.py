@@ -1916,3 +1916,10 @@ def test_a_possessed_verbal_noun_after_the_subject_is_the_object():
     text = "وأبدى مزارعون في الوادي استياءهم من تأخر التعويضات، وقالوا إن الموسم ضاع."
     q = by_text(text, "الموسم ضاع")
     assert same(q.speaker_canonical, "مزارعون في الوادي"), q.speaker_canonical
+
+
+def test_al_akhir_is_the_one_named_last():
+    text = ("وقال الوزير سالم الدوري إن الخطة جاهزة. وقاطعه النائب خالد المومني بسؤال عن الكلفة.\n"
+            "وأكد الأخير أن الكلفة أعلى من المعلن.")
+    q = by_text(text, "الكلفة أعلى")
+    assert same(q.speaker_canonical, "خالد المومني"), q.speaker_canonical
