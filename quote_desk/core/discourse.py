@@ -476,9 +476,12 @@ class Discourse:
         """"الأخير / الأخيرة": the entity of that gender mentioned last before the anaphor, whether it spoke or was
         only named (a given name in a narrative sentence)."""
         pos = self.doc.tokens[before].start
+        si = self.doc.sent_of(pos)
+        lo = self.doc.sents[max(0, si - 1)].start  # the latter of two just named: this sentence or the one before
         best = None
         for e in self.entities:
-            if e.mentions and e.gender in (gender, None) and e.number == "sg" and e.last_pos < pos and (best is None or e.last_pos > best.last_pos):
+            if e.mentions and e.gender in (gender, None) and e.number == "sg" and lo <= e.last_pos < pos \
+                    and (best is None or e.last_pos > best.last_pos):
                 best = e
         named = self._nearest_named_person(before, gender)
         if named is not None and (best is None or named.last_pos >= best.last_pos):
