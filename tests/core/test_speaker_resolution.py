@@ -1923,3 +1923,8 @@ def test_al_akhir_is_the_one_named_last():
             "وأكد الأخير أن الكلفة أعلى من المعلن.")
     q = by_text(text, "الكلفة أعلى")
     assert same(q.speaker_canonical, "خالد المومني"), q.speaker_canonical
+
+
+def test_a_mauritanian_name_with_the_article_before_ould():
+    q = run("وقال رئيس الكتلة، المختار ولد داهي، إن الحزب سيطعن في النتائج.")[0]
+    assert same(q.speaker_canonical, "المختار ولد داهي"), q.speaker_canonical

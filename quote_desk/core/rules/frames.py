@@ -979,6 +979,8 @@ def find_name(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     k = a
     while k < b and (has_article(doc, k) or doc.tokens[k].norm in doc.lex.titles or doc.tokens[k].norm in doc.lex.honorifics):
         k += 1
+    if a < k < b and doc.tokens[k].norm in ("ولد", "بنت") and has_article(doc, k - 1):
+        return (k - 1, b)  # "السالك ولد سيدي محمود": a given name with the article, then ولد/بنت and the father's name
     if a < k < b and is_name_like(doc, k):
         return (k, b)
     return None
